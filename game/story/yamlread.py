@@ -1,0 +1,311 @@
+"""Read one YAML file into plain data, safely, keeping where every value came from.
+
+Why not `yaml.safe_load`: it forgets line numbers, silently keeps the last of two equal keys,
+and expands aliases (a "billion laughs" file can take hours once walked).  Here libyaml's C
+parser composes the node tree, and a lean walk turns it into dicts, lists and scalars while
+refusing aliases, tags, duplicate keys and merge keys.  The node tree is kept so that any
+diagnostic can point at the exact line and column of a value (`SourceMap.mark`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostic
+
+try:  # the PyYAML wheels include libyaml; fall back to the pure parser if one does not
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+_constructor = yaml.SafeLoader("")  # only its scalar converters are used; they keep no state
+
+
+class _Refused(Exception):
+    """Raised inside the walk for a node the format does not allow."""
+
+    def __init__(self, node: Node, code: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.node, self.code, self.message, self.hint = node, code, message, hint
+
+
+@dataclass
+class SourceMap:
+    """Finds the line and column of a value from its path of keys and indexes."""
+
+    path: str
+    root: Node | None
+    text: str
+
+    def node_at(self, loc: Sequence[str | int]) -> tuple[Node | None, int]:
+        """The deepest node that `loc` reaches, and how many parts of `loc` it matched.
+
+        Parts that name no key are skipped rather than failing the walk: pydantic puts the
+        tag of a union ('say', 'single') into its error paths, and those are not in the file.
+        """
+        best: tuple[Node | None, int] = (self.root, 0)
+
+        def walk(node: Node | None, index: int, matched: int) -> None:
+            nonlocal best
+            if node is None:
+                return
+            if matched > best[1]:
+                best = (node, matched)
+            if index >= len(loc):
+                return
+            part = loc[index]
+            child = _child(node, part, want_key=False)
+            if child is not None:
+                walk(child, index + 1, matched + 1)
+            if isinstance(part, str):  # perhaps a union tag; try without it
+                walk(node, index + 1, matched)
+
+        walk(self.root, 0, 0)
+        return best
+
+    def mark(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        """1-based (line, col) of the value at `loc`, or of its key when `at_key`."""
+        node, matched = self.node_at(loc)
+        if at_key and matched == len(loc) and loc:
+            parent, _ = self.node_at(loc[:-1])
+            key = _child(parent, loc[-1], want_key=True) if parent is not None else None
+            if key is not None:
+                node = key
+        if node is None:
+            return (1, 1)
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def source_line(self, line: int) -> str | None:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def _child(node: Node | None, part: str | int, *, want_key: bool) -> Node | None:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == part:
+                return key if want_key else value
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        child: Node = node.value[part]
+        return child
+    return None
+
+
+@dataclass
+class ReadResult:
+    """What reading one file gave: data (None if unusable), its source map, the problems."""
+
+    data: Any
+    source: SourceMap
+    diagnostics: list[Diagnostic]
+    raw: bytes = b""
+
+
+def read_yaml_file(path: Path, display: str | None = None) -> ReadResult:
+    """Read and parse one file; never raises for a problem in the file itself."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _failed(shown, "", "E001", f"cannot read the file: {reason}", "check the path")
+    return read_yaml_bytes(raw, shown)
+
+
+def read_yaml_bytes(raw: bytes, shown: str) -> ReadResult:
+    """Parse bytes that came from the file `shown` (the name used in diagnostics)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return _failed(
+            shown,
+            "",
+            "E002",
+            f"the file is {len(raw) // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB",
+            "split it into several scene files",
+            raw=raw,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return ReadResult(
+            None,
+            SourceMap(shown, None, ""),
+            [
+                Diagnostic(
+                    shown,
+                    line,
+                    col,
+                    "error",
+                    "E003",
+                    "the file is not UTF-8 text",
+                    "save it as UTF-8 in your editor",
+                )
+            ],
+            raw,
+        )
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return _yaml_error(shown, text, error, raw)
+    except yaml.YAMLError as error:  # pragma: no cover - every libyaml error carries a mark
+        return _failed(shown, text, "E010", f"YAML syntax error: {error}", "", raw=raw)
+    source = SourceMap(shown, root, text)
+    if root is None:
+        return ReadResult(
+            None,
+            source,
+            [Diagnostic(shown, 1, 1, "error", "E015", "the file is empty", "")],
+            raw,
+        )
+    try:
+        data = _construct(root, set())
+    except _Refused as refused:
+        mark = refused.node.start_mark
+        return ReadResult(
+            None,
+            source,
+            [
+                Diagnostic(
+                    shown,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "error",
+                    refused.code,
+                    refused.message,
+                    refused.hint,
+                )
+            ],
+            raw,
+        )
+    except RecursionError:
+        return _failed(shown, text, "E010", "the YAML is nested too deeply", "", raw=raw)
+    return ReadResult(data, source, [], raw)
+
+
+def _failed(
+    shown: str, text: str, code: str, message: str, hint: str, *, raw: bytes = b""
+) -> ReadResult:
+    return ReadResult(
+        None,
+        SourceMap(shown, None, text),
+        [Diagnostic(shown, 1, 1, "error", code, message, hint)],
+        raw,
+    )
+
+
+_YAML_HINTS = {
+    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
+    "mapping values are not allowed here": (
+        "put text with ': ' in quotes, or check the indentation of this line"
+    ),
+    "could not find expected ':'": "a key needs a colon after it, or the line is mis-indented",
+    "found undefined alias": "aliases (*name) are not allowed in scene files",
+    "expected a single document in the stream": "one file holds one scene; remove the extra ---",
+    "found duplicate anchor": "anchors (&name) are not allowed in scene files",
+}
+
+
+def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError, raw: bytes) -> ReadResult:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = " ".join(str(error.problem or error.context or "cannot be read").split())
+    if error.context and error.problem and error.context not in problem:
+        problem = f"{problem} ({' '.join(error.context.split())})"
+    code = "E011" if "single document" in problem else "E010"
+    hint = next((h for key, h in _YAML_HINTS.items() if key in problem), "")
+    if not hint and "\t" in (
+        text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    ):
+        hint = "use spaces, not tabs, to indent"
+    message = problem if code == "E011" else f"YAML syntax error: {problem}"
+    return ReadResult(
+        None,
+        SourceMap(shown, None, text),
+        [Diagnostic(shown, line, col, "error", code, message, hint)],
+        raw,
+    )
+
+
+def _construct(node: Node, seen: set[int]) -> Any:
+    """Turn a composed node into plain data, refusing what scene files must not contain."""
+    if id(node) in seen:
+        raise _Refused(
+            node,
+            "E012",
+            "this value is an alias (*name) of another",
+            "write the value out in full; anchors and aliases are not allowed",
+        )
+    seen.add(id(node))
+    tag = node.tag
+    if isinstance(node, ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _INT:
+            return _constructor.construct_yaml_int(node)
+        if tag == _BOOL:
+            return _constructor.construct_yaml_bool(node)
+        if tag == _NULL:
+            return None
+        if tag == _FLOAT:
+            return _constructor.construct_yaml_float(node)
+        if tag == _TIMESTAMP:
+            return node.value  # dates are read as text; the models parse what they need
+        raise _refuse_tag(node)
+    if isinstance(node, SequenceNode):
+        if tag != _SEQ:
+            raise _refuse_tag(node)
+        return [_construct(child, seen) for child in node.value]
+    if isinstance(node, MappingNode):
+        if tag != _MAP:
+            raise _refuse_tag(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise _Refused(
+                    key_node,
+                    "E012",
+                    "merge keys (<<) are not allowed",
+                    "write the keys out in full",
+                )
+            key = _construct(key_node, seen)
+            if not isinstance(key, (str, int, bool)) or key is None:
+                raise _Refused(key_node, "E016", "a key must be plain text", "")
+            if key in result:
+                raise _Refused(
+                    key_node,
+                    "E014",
+                    f"the key '{key}' appears twice here",
+                    "keep one of them; YAML would silently drop the first",
+                )
+            result[key] = _construct(value_node, seen)
+        return result
+    raise _refuse_tag(node)  # pragma: no cover - no other node kinds exist
+
+
+def _refuse_tag(node: Node) -> _Refused:
+    return _Refused(
+        node,
+        "E013",
+        f"the tag {node.tag!s} is not allowed",
+        "scene files hold plain text, numbers, lists and mappings only",
+    )
