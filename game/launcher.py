@@ -1,0 +1,97 @@
+"""`python run_game.py` / `memories play`: load the story and start a front end.
+
+The window (pygame) is the default; `--text` plays in the terminal, which is also the way
+for screen-reader users.  A story with errors never starts: its diagnostics are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import paths
+from .story.loader import LoadResult, load_story
+
+EXIT_OK, EXIT_BAD_STORY = 0, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help="play in the terminal (plain text, screen-reader friendly)",
+    )
+    parser.add_argument(
+        "--profile", metavar="NICKNAME", help="play as this player (created if new)"
+    )
+    parser.add_argument("--part", metavar="PART", help="start at the beginning of this part")
+    parser.add_argument("--scene", metavar="SCENE", help="start at this scene (for writers)")
+    parser.add_argument("--age", choices=("11-13", "14+"), help="age setting for this session")
+    parser.add_argument(
+        "--scenes", type=Path, metavar="DIR", help="the scenes folder (default: scenes/)"
+    )
+    parser.add_argument(
+        "--saves", type=Path, metavar="DIR", help="the saves folder (default: saves/)"
+    )
+
+
+def load_for_play(scenes: Path, out: TextIO) -> LoadResult:
+    """Load the story (from the cache when unchanged); print its problems if it has errors."""
+    result = load_story(scenes, cache_dir=paths.cache_dir())
+    if not result.ok:
+        errors = result.errors
+        print(
+            f"The story in {paths.display_path(scenes)} has {len(errors)} error(s), so it cannot start:",
+            file=out,
+        )
+        for diagnostic in errors[:20]:
+            print("  " + diagnostic.format(), file=out)
+        if len(errors) > 20:
+            print(f"  ... and {len(errors) - 20} more.", file=out)
+        print("Run `memories lint` to see them all.", file=out)
+    return result
+
+
+def window_available() -> bool:
+    """Whether the pygame player is part of this build."""
+    return importlib.util.find_spec("game.ui.app") is not None
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    if args.saves is not None:
+        import os
+
+        os.environ["MEMORIES_SAVES"] = str(args.saves)
+    scenes = args.scenes or paths.scenes_dir()
+    if not args.text and window_available():
+        from .ui.app import run_window
+
+        return int(run_window(args))
+    result = load_for_play(scenes, out)
+    if result.story is None or not result.ok:
+        return EXIT_BAD_STORY
+    from dataclasses import replace
+
+    from .play.runner import ActionError
+    from .play.state import Rules
+    from .saves import SaveStore
+    from .text_player import TextPlayer
+
+    rules = replace(Rules(), age_mode=args.age) if args.age else None
+    player = TextPlayer(
+        result.story, SaveStore(paths.saves_dir()), rules=rules, profile_name=args.profile
+    )
+    try:
+        return player.run(part=args.part, scene=args.scene)
+    except ActionError as problem:
+        print(f"Cannot start there: {problem}.", file=out)
+        return EXIT_BAD_STORY
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="run_game.py", description="Play Kathy's Memories.")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
