@@ -60,7 +60,8 @@ def window_available() -> bool:
     return importlib.util.find_spec("game.ui.app") is not None
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     if args.saves is not None:
         import os
 

@@ -141,8 +141,11 @@ class SaveStore:
 
     def create_profile(self, nickname: str) -> Profile:
         cleaned = check_nickname(nickname)
-        if self.find(cleaned) is not None:
-            raise SaveError(f"There is already a player called {cleaned} on this computer.")
+        existing = self.find(cleaned)
+        if existing is not None:
+            raise SaveError(
+                f"There is already a player called {existing.nickname} on this computer."
+            )
         profile_id = f"{_slug(cleaned)}-{secrets.token_hex(3)}"
         profile = Profile(profile_id, cleaned, self.root / profile_id, created=_now())
         self.write_profile(profile)

@@ -158,7 +158,7 @@ class TextPlayer:
             self.say("  q. Quit")
             choice = self.ask("Type a letter: ").lower()
             if choice == "c" and latest:
-                self.load_slot(latest.slot)
+                self.play_loaded(self.load_slot(latest.slot))
             elif choice == "n":
                 self.play(runner.start(self.story, rules=self.rules(), seed=self.seed()))
             elif choice == "p":

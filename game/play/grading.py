@@ -172,8 +172,8 @@ def _grade_order(checkpoint: s.OrderEvents, response: Any, seed: int) -> Grade:
         picked == list(range(len(checkpoint.items))),
         options,
         checkpoint.explain,
-        " → ".join(checkpoint.items),
-        " → ".join(checkpoint.items[item] for item in picked),
+        ", then ".join(checkpoint.items),
+        ", then ".join(checkpoint.items[item] for item in picked),
     )
 
 
@@ -270,7 +270,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         if min(current) > limit:
             return limit + 1
         previous2, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], limit + 1)
 
 
 def _close(answer: str, target: str) -> bool:

@@ -44,6 +44,7 @@ class SceneSource:
     source: SourceMap
     scene: Scene
     folder: str
+    compiled_cleanly: bool = True
 
 
 class StoryChecker:
@@ -54,11 +55,16 @@ class StoryChecker:
         scenes: Sequence[SceneSource],
         assets_dir: Path,
         broken_ids: set[str] | None = None,
+        *,
+        incomplete: bool = False,
     ) -> None:
+        """`broken_ids`: scenes whose files failed to load; `incomplete`: some file failed."""
         self.story, self.story_source, self.scenes = story, story_source, scenes
         self.assets_dir = assets_dir
         self.diagnostics: list[Diagnostic] = []
-        self.scene_ids = {item.model.id for item in scenes} | (broken_ids or set())
+        self.broken_ids = broken_ids or set()
+        self.incomplete = incomplete or bool(self.broken_ids)
+        self.scene_ids = {item.model.id for item in scenes} | self.broken_ids
         self.by_id = {item.model.id: item for item in reversed(scenes)}
         self.entered_at = self._external_entries()
         self.themes = {theme.id for theme in story.themes}
@@ -105,9 +111,10 @@ class StoryChecker:
                 self.check_beat(item, beat, path, quotes, flags_set, tests)
             self.check_flow(item)
         self.check_quotes(quotes)
-        self.check_flags(flags_set, tests)
-        self.check_reachable()
-        self.check_plots_covered()
+        if not self.incomplete:  # with scenes missing, these warnings would only mislead
+            self.check_flags(flags_set, tests)
+            self.check_reachable()
+            self.check_plots_covered()
         return self.diagnostics
 
     # ------------------------------------------------------------------ story.yaml
@@ -473,6 +480,8 @@ class StoryChecker:
     # ------------------------------------------------------------------ flow
 
     def check_flow(self, item: SceneSource) -> None:
+        if not item.compiled_cleanly:
+            return  # a broken condition or jump already reported; its flow would only mislead
         scene = item.scene
         entries = {0} | self.entered_at.get(scene.id, set())
         reached = reachable_ops(scene, entries)

@@ -35,6 +35,9 @@ class Flag:
     def holds(self, flags: Mapping[str, FlagValue]) -> bool:
         return bool(flags.get(self.name, False))
 
+    def __str__(self) -> str:
+        return self.name
+
     def names(self) -> Iterator[str]:
         yield self.name
 
@@ -56,6 +59,9 @@ class Compare:
             "<": left < self.value,
         }[self.op]
 
+    def __str__(self) -> str:
+        return f"{self.name} {self.op} {self.value}"
+
     def names(self) -> Iterator[str]:
         yield self.name
 
@@ -66,6 +72,10 @@ class Not:
 
     def holds(self, flags: Mapping[str, FlagValue]) -> bool:
         return not self.inner.holds(flags)
+
+    def __str__(self) -> str:
+        inner = str(self.inner)
+        return f"not ({inner})" if isinstance(self.inner, (All, Any_)) else f"not {inner}"
 
     def names(self) -> Iterator[str]:
         yield from self.inner.names()
@@ -78,6 +88,9 @@ class All:
     def holds(self, flags: Mapping[str, FlagValue]) -> bool:
         return all(part.holds(flags) for part in self.parts)
 
+    def __str__(self) -> str:
+        return " and ".join(f"({p})" if isinstance(p, Any_) else str(p) for p in self.parts)
+
     def names(self) -> Iterator[str]:
         for part in self.parts:
             yield from part.names()
@@ -89,6 +102,9 @@ class Any_:
 
     def holds(self, flags: Mapping[str, FlagValue]) -> bool:
         return any(part.holds(flags) for part in self.parts)
+
+    def __str__(self) -> str:
+        return " or ".join(str(p) for p in self.parts)
 
     def names(self) -> Iterator[str]:
         for part in self.parts:

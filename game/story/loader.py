@@ -128,26 +128,31 @@ def _load_fresh(
 
     loaded: list[SceneSource] = []
     broken_ids: set[str] = set()  # scenes that failed to load still count as existing
+    failed = 0
     for path, raw in scene_blobs:
         read = _read(path, raw)
         sources[read.source.path] = read.source
         diagnostics.extend(read.diagnostics)
         if read.data is None:
+            failed += 1
             continue
         model, problems = validate(s.SceneFile, read.data, read.source)
         diagnostics.extend(problems)
         if model is None:
+            failed += 1
             if isinstance(read.data, dict) and isinstance(read.data.get("id"), str):
                 broken_ids.add(read.data["id"])
             continue
         scene, problems = compile_scene(model, read.source, file_digest(read.raw))
         diagnostics.extend(problems)
         folder = path.parent.relative_to(root).parts[0] if path.parent != root else ""
-        loaded.append(SceneSource(model, read.source, scene, folder))
+        loaded.append(SceneSource(model, read.source, scene, folder, compiled_cleanly=not problems))
 
     story: Story | None = None
     if story_model is not None:
-        checker = StoryChecker(story_model, story_read.source, loaded, assets, broken_ids)
+        checker = StoryChecker(
+            story_model, story_read.source, loaded, assets, broken_ids, incomplete=failed > 0
+        )
         diagnostics.extend(checker.run())
         if not any(d.is_error for d in diagnostics):
             story = _build_story(story_model, [item.scene for item in loaded], key)

@@ -90,6 +90,8 @@ def _explain(error: Any, data: Any, source: SourceMap) -> Diagnostic:
         return _at(source, loc, "E020", f"unknown key '{loc[-1]}'", hint, at_key=True)
     if kind == "missing":
         parent = _data_at(data, loc[:-1])
+        if not isinstance(parent, dict):  # the last part was a union tag ('say'), not a key
+            parent = _data_at(data, loc[:-2])
         model = _best_model(parent) if isinstance(parent, dict) else None
         description = _description(model, str(loc[-1])) if model else ""
         return _at(

@@ -42,9 +42,15 @@ _constructor = yaml.SafeLoader("")  # only its scalar converters are used; they 
 class _Refused(Exception):
     """Raised inside the walk for a node the format does not allow."""
 
-    def __init__(self, node: Node, code: str, message: str, hint: str = "") -> None:
+    def __init__(self, node: Any, code: str, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.node, self.code, self.message, self.hint = node, code, message, hint
+
+    def as_diagnostic(self, shown: str) -> Diagnostic:
+        mark = self.node.start_mark
+        return Diagnostic(
+            shown, mark.line + 1, mark.column + 1, "error", self.code, self.message, self.hint
+        )
 
 
 @dataclass
@@ -83,10 +89,10 @@ class SourceMap:
 
     def mark(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of the value at `loc`, or of its key when `at_key`."""
-        node, matched = self.node_at(loc)
-        if at_key and matched == len(loc) and loc:
+        node, _ = self.node_at(loc)
+        if at_key and loc:
             parent, _ = self.node_at(loc[:-1])
-            key = _child(parent, loc[-1], want_key=True) if parent is not None else None
+            key = _child(parent, loc[-1], want_key=True)
             if key is not None:
                 node = key
         if node is None:
@@ -169,33 +175,21 @@ def read_yaml_bytes(raw: bytes, shown: str) -> ReadResult:
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error carries a mark
         return _failed(shown, text, "E010", f"YAML syntax error: {error}", "", raw=raw)
     source = SourceMap(shown, root, text)
-    if root is None:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
         return ReadResult(
             None,
             source,
             [Diagnostic(shown, 1, 1, "error", "E015", "the file is empty", "")],
             raw,
         )
+    if "&" in text or "*" in text:
+        refused = _find_anchor(text)
+        if refused is not None:
+            return ReadResult(None, source, [refused.as_diagnostic(shown)], raw)
     try:
         data = _construct(root, set())
     except _Refused as refused:
-        mark = refused.node.start_mark
-        return ReadResult(
-            None,
-            source,
-            [
-                Diagnostic(
-                    shown,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "error",
-                    refused.code,
-                    refused.message,
-                    refused.hint,
-                )
-            ],
-            raw,
-        )
+        return ReadResult(None, source, [refused.as_diagnostic(shown)], raw)
     except RecursionError:
         return _failed(shown, text, "E010", "the YAML is nested too deeply", "", raw=raw)
     return ReadResult(data, source, [], raw)
@@ -244,6 +238,29 @@ def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError, raw: bytes) 
         [Diagnostic(shown, line, col, "error", code, message, hint)],
         raw,
     )
+
+
+def _find_anchor(text: str) -> _Refused | None:
+    """The first anchor (&name) or alias (*name) in the text, as a refusal.
+
+    Only run when the text contains '&' or '*', so plain scene files pay nothing for it.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return _Refused(
+                event,
+                "E012",
+                f"this value is an alias (*{event.anchor}) of another",
+                "write the value out in full; anchors and aliases are not allowed",
+            )
+        if getattr(event, "anchor", None):
+            return _Refused(
+                event,
+                "E012",
+                f"anchors (&{event.anchor}) are not allowed",
+                "write each value out in full where it is needed",
+            )
+    return None
 
 
 def _construct(node: Node, seen: set[int]) -> Any:
