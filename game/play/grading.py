@@ -46,10 +46,9 @@ def display_order(checkpoint: s.Checkpoint, seed: int) -> list[int]:
         return []
     order = list(range(count))
     shuffler = random.Random(f"{seed}:{checkpoint.id}")
-    for _ in range(8):
-        shuffler.shuffle(order)
-        if order != sorted(order):
-            break
+    shuffler.shuffle(order)
+    if order == sorted(order):  # never show the answer itself: rotate by one instead
+        order = order[1:] + order[:1]
     return order
 
 
@@ -248,10 +247,10 @@ def normalise_answer(text: str) -> str:
 
 
 def typo_allowance(word: str) -> int:
-    """Small typos forgiven: none in short words, one in 5-7 letters, two in longer ones."""
-    if len(word) <= 4:
+    """Small typos forgiven: none up to 5 letters (carer is not career), one up to 8, then two."""
+    if len(word) <= 5:
         return 0
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 8 else 2
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

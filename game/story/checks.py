@@ -425,18 +425,33 @@ class StoryChecker:
                 f"min_keywords is {checkpoint.min_keywords} but there are only {len(checkpoint.keywords)} keywords",
                 "",
             )
-        if isinstance(checkpoint, s.PickEvidence):
-            scene_text = normalise_text(
-                " ".join(op.text for op in item.scene.ops if isinstance(op, ShowLine))
+        if "mature" in loc:
+            self.report(
+                source,
+                (*loc, "id"),
+                "E124",
+                f"checkpoint '{checkpoint.id}' is inside a mature passage",
+                "players in the 11-13 age mode never see it: move it after the passage",
             )
+        elif checkpoint.about in mature_labels(item.model):
+            self.report(
+                source,
+                (*loc, "about"),
+                "E124",
+                f"the label '{checkpoint.about}' is inside a mature passage",
+                "players in the 11-13 age mode never see it: point `about` at a label outside it",
+            )
+        if isinstance(checkpoint, s.PickEvidence):
+            seen_by_all = evidence_sentences(item.scene)
             for index, option in enumerate(checkpoint.options):
-                if normalise_text(option.text).rstrip(".!?,;:") not in scene_text:
+                if sentence_key(option.text) not in seen_by_all:
                     self.report(
                         source,
                         (*loc, "options", index, "text"),
                         "E116",
                         "this evidence is not a sentence of the scene",
-                        "copy the sentence word for word from a line of this scene",
+                        "copy whole sentences word for word from one line of this scene, "
+                        "outside any mature passage",
                     )
 
     def check_quotes(self, quotes: list[tuple[SceneSource, Path_]]) -> None:
@@ -560,6 +575,36 @@ def _beat_at(model: s.SceneFile, path: Path_) -> Any:
         if here == path:
             return beat
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+")
+
+
+def sentence_key(text: str) -> str:
+    """A sentence as compared for evidence: normalised, without its closing punctuation."""
+    return normalise_text(text).strip().strip("\"'").rstrip(".!?,;:").strip("\"'")
+
+
+def evidence_sentences(scene: Scene) -> set[str]:
+    """Every run of whole sentences in one line that every player sees (not mature lines)."""
+    found: set[str] = set()
+    for op in scene.ops:
+        if not isinstance(op, ShowLine) or op.mature:
+            continue
+        parts = [part for part in _SENTENCE_END.split(op.text.strip()) if part]
+        for start in range(len(parts)):
+            for end in range(start + 1, len(parts) + 1):
+                found.add(sentence_key(" ".join(parts[start:end])))
+    return found
+
+
+def mature_labels(model: s.SceneFile) -> set[str]:
+    """Labels that stand inside a mature passage (young players never reach them)."""
+    return {
+        beat.label
+        for beat, path in walk_beats(model.beats, ("beats",))
+        if isinstance(beat, s.Label) and "mature" in path
+    }
 
 
 def normalise_text(text: str) -> str:

@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "E120": "a quotation is longer than 30 words",
     "E121": "more than 12 quotations in the story",
     "E122": "a duplicate id in story.yaml",
+    "E124": "a checkpoint or its `about` label inside a mature passage",
     # warnings: the story works, but a player may be let down
     "W201": "no path from any part's start reaches this scene",
     "W202": "a plot id no scene covers",

@@ -114,7 +114,7 @@ def test_checkpoint_checks(scratch_story: Path) -> None:
         "one/middle.yaml:26:14: error[E111]: there is no label 'bottom' in this scene "
         "(add `- label: bottom` just before the moment the question is about)",
         "one/middle.yaml:54:18: error[E116]: this evidence is not a sentence of the scene "
-        "(copy the sentence word for word from a line of this scene)",
+        "(copy whole sentences word for word from one line of this scene, outside any mature passage)",
         "one/opening.yaml:45:9: error[E110]: a single checkpoint needs exactly one option with "
         "correct: true; it has 0 (mark the right option with correct: true)",
     ]
@@ -241,3 +241,24 @@ def test_missing_story_file(tmp_path: Path, missing: str) -> None:
     result = load_story(tmp_path)
     assert result.story is None
     assert "E118" in result.diagnostics[0].format()
+
+
+def test_checkpoints_and_evidence_must_be_outside_mature_passages(scratch_story: Path) -> None:
+    edit(
+        scratch_story,
+        "one/opening.yaml",
+        "        - narrate: An older passage.\n",
+        "        - narrate: An older passage.\n        - label: inside\n",
+    )
+    edit(scratch_story, "one/opening.yaml", "      about: second\n      question: The field", "      about: inside\n      question: The field")
+    assert problems(scratch_story) == [
+        "one/opening.yaml:53:14: error[E124]: the label 'inside' is inside a mature passage "
+        "(players in the 11-13 age mode never see it: point `about` at a label outside it)"
+    ]
+
+
+def test_evidence_must_be_whole_sentences(scratch_story: Path) -> None:
+    edit(scratch_story, "one/middle.yaml", "  - narrate: Another line here.", "  - narrate: Another line here. And a second sentence!")
+    assert problems(scratch_story) == []
+    edit(scratch_story, "one/middle.yaml", "{text: Another line here, explain: Not quite.}", "{text: line here. And a second, explain: Not quite.}")
+    assert [p.split(": error")[1][:6] for p in problems(scratch_story)] == ["[E116]"]
