@@ -343,7 +343,21 @@ def beat_kind(value: Any) -> str | None:
 
 
 Beat = Annotated[
-    Union[tuple(Annotated[model, Tag(key)] for key, model in BEAT_KEYS.items())],  # type: ignore[misc]  # noqa: UP007
+    Union[  # noqa: UP007 - a tagged union pydantic resolves by `beat_kind`
+        Annotated[Narrate, Tag("narrate")],
+        Annotated[Say, Tag("say")],
+        Annotated[Quote, Tag("quote")],
+        Annotated[Label, Tag("label")],
+        Annotated[SettingBeat, Tag("setting")],
+        Annotated[SetFlags, Tag("set")],
+        Annotated[Journal, Tag("journal")],
+        Annotated[ChoiceBeat, Tag("choice")],
+        Annotated[Condition, Tag("if")],
+        Annotated[CheckpointBeat, Tag("checkpoint")],
+        Annotated[Goto, Tag("goto")],
+        Annotated[EndPart, Tag("end_part")],
+        Annotated[Mature, Tag("mature")],
+    ],
     Discriminator(
         beat_kind,
         custom_error_type="unknown_beat",

@@ -253,11 +253,12 @@ def _find_anchor(text: str) -> _Refused | None:
                 f"this value is an alias (*{event.anchor}) of another",
                 "write the value out in full; anchors and aliases are not allowed",
             )
-        if getattr(event, "anchor", None):
+        anchor = getattr(event, "anchor", None)
+        if anchor:
             return _Refused(
                 event,
                 "E012",
-                f"anchors (&{event.anchor}) are not allowed",
+                f"anchors (&{anchor}) are not allowed",
                 "write each value out in full where it is needed",
             )
     return None
