@@ -5,6 +5,12 @@ feedback, or the end of a part); `advance`, `choose`, `answer`, `ask_hint`, `rol
 `start` return a new state.  No pygame, no clock (front ends pass the seconds an answer took),
 no disk.  Invalid actions raise `ActionError` with a message a front end can show.
 
+Homework (`Rules.levels`) is played as *levels*: a whole part, or chosen scenes played in
+order.  `start(level=...)` and `enter_level` go to a level's start; the end of a level shows
+as a `PartEndStep` naming the level.  In mastery mode (`Rules.mastery_rounds`) the checkpoints
+missed in a level come back, one round after another, until the pass mark is met or the
+rounds run out; `QuestionStep.review_round` says when a question is such a second chance.
+
 `Session` wraps a story and a state for front ends that prefer methods to functions.
 """
 
@@ -16,7 +22,7 @@ from typing import Any
 
 from ..story import model as m
 from ..story import schema as s
-from . import grading
+from . import grading, scores
 from .state import (
     HISTORY_LIMIT,
     AnswerRecord,
@@ -25,6 +31,7 @@ from .state import (
     FlagValue,
     HistoryEntry,
     JournalEntry,
+    Level,
     PlayState,
     Rules,
 )
@@ -45,6 +52,8 @@ class StoryLoopError(RuntimeError):
 
 
 # ---------------------------------------------------------------------- steps
+
+NO_SCORE = scores.Score()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,10 @@ class QuestionStep:
     last_feedback: Feedback | None
     """The feedback of a wrong try when another try is allowed."""
     already_answered: bool
+    review_round: int = 0
+    """Mastery mode: 1, 2, ... when this is another go at a question missed in the level."""
+    may_skip: bool = False
+    """A free-text question the homework lets the player leave out (answer with "")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,19 @@ class PartEndStep:
     """The part that follows, or None at the end of the story (or of the homework)."""
     withheld: tuple[Feedback, ...]
     """Feedback a teacher's setting held back until now."""
+    level: str | None = None
+    """The homework level that ended (None outside homework)."""
+    level_title: str | None = None
+    next_level: str | None = None
+    """The homework level that follows (the next one not yet finished), or None when done."""
+    next_title: str | None = None
+    """The title of what comes next (a level, or a part outside homework), or None."""
+    score: scores.Score = NO_SCORE
+    """The score of the level (or part) over all its checkpoints; unanswered ones earn 0."""
+    passed: bool | None = None
+    """Homework only: whether the level's score reaches the pass mark."""
+    review_rounds: int = 0
+    """Mastery mode: how many review rounds this level took."""
 
 
 Step = LineStep | ChoiceStep | QuestionStep | FeedbackStep | PartEndStep
@@ -126,9 +152,27 @@ def start(
     rules: Rules | None = None,
     seed: int = 0,
     flags: Mapping[str, FlagValue] | None = None,
+    level: str | None = None,
 ) -> PlayState:
-    """A new play-through at the start of `part` (default: the first open part) or `scene`."""
+    """A new play-through at the start of `part` (default: the first open part) or `scene`.
+
+    With homework levels in `rules`, it starts at `level` (default: the first level), or at
+    the level that is `part`.
+    """
     rules = rules or Rules()
+    if rules.levels and scene is None and level is None:
+        if part is None:
+            level = rules.levels[0].id
+        else:
+            level = next((lv.id for lv in rules.levels if lv.part == part), None)
+            if level is None:
+                title = story.part(part).title if story.has_part(part) else part
+                raise ActionError(f"the part '{title}' is not open in this homework")
+    if level is not None:
+        chosen = find_level(rules, level)
+        if chosen is None:
+            raise ActionError(f"there is no level '{level}' in this homework")
+        scene = level_scenes(story, chosen)[0]
     if scene is None:
         if part is None:
             open_parts = [p.id for p in story.parts if _part_open(rules, p.id)]
@@ -154,12 +198,174 @@ def start(
         seed=seed,
         seen_scenes=(scene,),
         scene_digest=target.digest,
+        level=level,
     )
     return _settle(story, state)
 
 
 def _part_open(rules: Rules, part: str) -> bool:
     return rules.open_parts is None or part in rules.open_parts
+
+
+# ---------------------------------------------------------------------- levels
+
+
+def find_level(rules: Rules, level_id: str | None) -> Level | None:
+    return next((level for level in rules.levels if level.id == level_id), None)
+
+
+def level_scenes(story: m.Story, level: Level) -> tuple[str, ...]:
+    """The scenes of a level: the chosen ones, or every scene of its part in playing order."""
+    if level.part is not None:
+        return story.part(level.part).scenes
+    return level.scenes
+
+
+def asked(checkpoint: s.Checkpoint, rules: Rules) -> bool:
+    """Whether the rules ask this checkpoint (a homework may focus on some themes)."""
+    return not rules.themes or checkpoint.theme in rules.themes
+
+
+def level_checkpoints(story: m.Story, rules: Rules, level: Level) -> list[s.Checkpoint]:
+    """The checkpoints a level asks, in playing order."""
+    found: list[s.Checkpoint] = []
+    for scene_id in level_scenes(story, level):
+        scene = story.scenes.get(scene_id)
+        if scene is not None:
+            found.extend(c for c in scene.checkpoints if asked(c, rules))
+    return found
+
+
+def _unit_checkpoints(story: m.Story, state: PlayState) -> list[s.Checkpoint]:
+    """The checkpoints of the level being played, or of the part outside homework."""
+    level = find_level(state.rules, state.level)
+    if level is not None:
+        return level_checkpoints(story, state.rules, level)
+    if not story.has_part(state.part):
+        return []
+    part_level = Level(state.part, story.part(state.part).title, part=state.part)
+    return level_checkpoints(story, state.rules, part_level)
+
+
+def unit_score(story: m.Story, state: PlayState) -> scores.Score:
+    """The score of the current level (or part) over all its graded checkpoints."""
+    graded = [(c.id, c.points) for c in _unit_checkpoints(story, state) if c.kind != "free"]
+    return scores.out_of(state.answers, graded)
+
+
+def next_level(state: PlayState) -> Level | None:
+    """The level after the current one that is not finished yet (wrapping round), or None."""
+    levels = state.rules.levels
+    ids = [level.id for level in levels]
+    here = ids.index(state.level) if state.level in ids else -1
+    for offset in range(1, len(levels) + 1):
+        candidate = levels[(here + offset) % len(levels)]
+        if candidate.id != state.level and candidate.id not in state.finished_levels:
+            return candidate
+    return None
+
+
+def enter_level(story: m.Story, state: PlayState, level_id: str) -> PlayState:
+    """Go to the start of a homework level, keeping the answers given so far."""
+    level = find_level(state.rules, level_id)
+    if level is None:
+        raise ActionError(f"there is no level '{level_id}' in this homework")
+    first = story.scenes[level_scenes(story, level)[0]]
+    return _settle(
+        story,
+        replace(
+            state,
+            scene=first.id,
+            part=first.part,
+            pc=0,
+            background=first.background,
+            time=first.time,
+            ended_part=None,
+            feedback=None,
+            attempt=None,
+            withheld=(),
+            review=(),
+            review_round=0,
+            level=level.id,
+            seen_scenes=_add(state.seen_scenes, first.id),
+            scene_digest=first.digest,
+        ),
+    )
+
+
+def _next_scene_of(level: Level, scene_id: str) -> str | None:
+    """In a level of chosen scenes: the scene that follows `scene_id`, or None after the last."""
+    if scene_id not in level.scenes:
+        return None
+    index = level.scenes.index(scene_id)
+    return level.scenes[index + 1] if index + 1 < len(level.scenes) else None
+
+
+def _unit_end(story: m.Story, state: PlayState) -> PlayState:
+    """The end of a level (or part): a review round in mastery mode, else the summary."""
+    rules = state.rules
+    if rules.mastery_rounds > state.review_round:
+        score = unit_score(story, state)
+        if score.possible and score.percent < rules.pass_mark:
+            missed = tuple(
+                c.id
+                for c in _unit_checkpoints(story, state)
+                if c.kind != "free"
+                and c.id in state.answers
+                and state.answers[c.id].correct is False
+            )
+            if missed:
+                return review_position(
+                    story, replace(state, review=missed, review_round=state.review_round + 1)
+                )
+    level = find_level(rules, state.level)
+    finished_parts = state.finished_parts
+    if level is None or level.part is not None:
+        finished_parts = _add(finished_parts, state.part)
+    finished_levels = state.finished_levels
+    if level is not None:
+        finished_levels = _add(finished_levels, level.id)
+    return replace(
+        state,
+        ended_part=state.part,
+        finished_parts=finished_parts,
+        finished_levels=finished_levels,
+        review=(),
+        attempt=None,
+        feedback=None,
+    )
+
+
+def _ask_pc(scene: m.Scene, checkpoint_id: str) -> int | None:
+    for pc, op in enumerate(scene.ops):
+        if isinstance(op, m.Ask) and op.checkpoint.id == checkpoint_id:
+            return pc
+    return None
+
+
+def review_position(story: m.Story, state: PlayState) -> PlayState:
+    """Place a state in review at the first checkpoint of `state.review` that still exists."""
+    review = state.review
+    while review:
+        scene = story.scenes.get(story.checkpoint_scene.get(review[0], ""))
+        pc = _ask_pc(scene, review[0]) if scene is not None else None
+        if scene is not None and pc is not None:
+            background, time = setting_at(scene, pc)
+            return replace(
+                state,
+                review=review,
+                scene=scene.id,
+                part=scene.part,
+                pc=pc,
+                background=background,
+                time=time,
+                attempt=None,
+                feedback=None,
+                label=scene.label_before(pc),
+                scene_digest=scene.digest,
+            )
+        review = review[1:]
+    return _unit_end(story, replace(state, review=(), attempt=None, feedback=None))
 
 
 # ---------------------------------------------------------------------- what now
@@ -169,16 +375,7 @@ def current(story: m.Story, state: PlayState) -> Step:
     """What the player faces in `state`."""
     where = _where(story, state)
     if state.ended_part is not None:
-        next_part = story.next_part(state.ended_part)
-        while next_part is not None and not _part_open(state.rules, next_part.id):
-            next_part = story.next_part(next_part.id)
-        return PartEndStep(
-            where,
-            state.ended_part,
-            story.part(state.ended_part).title,
-            next_part.id if next_part else None,
-            state.withheld,
-        )
+        return _end_step(story, state, where)
     if state.feedback is not None:
         return FeedbackStep(where, state.feedback)
     op = _op(story, state)
@@ -193,6 +390,7 @@ def current(story: m.Story, state: PlayState) -> Step:
         attempt = state.attempt or Attempt(checkpoint.id)
         allowed = tries_allowed(story, state)
         theme = story.themes.get(checkpoint.theme)
+        in_review = _in_review(state, checkpoint.id)
         return QuestionStep(
             where,
             checkpoint,
@@ -203,9 +401,55 @@ def current(story: m.Story, state: PlayState) -> Step:
             checkpoint.hint if attempt.hint_shown else None,
             state.rules.hints and bool(checkpoint.hint),
             attempt.last,
-            checkpoint.id in state.answers,
+            checkpoint.id in state.answers and not in_review,
+            state.review_round if in_review else 0,
+            checkpoint.kind == "free" and not state.rules.free_text_required,
         )
     raise AssertionError(f"the runner stopped on {type(op).__name__}")  # pragma: no cover
+
+
+def _end_step(story: m.Story, state: PlayState, where: Where) -> PartEndStep:
+    assert state.ended_part is not None
+    score = unit_score(story, state)
+    level = find_level(state.rules, state.level)
+    if level is not None:
+        following = next_level(state)
+        return PartEndStep(
+            where,
+            state.ended_part,
+            story.part(state.ended_part).title,
+            level_part(story, following) if following else None,
+            state.withheld,
+            level=level.id,
+            level_title=level.title,
+            next_level=following.id if following else None,
+            next_title=following.title if following else None,
+            score=score,
+            passed=score.percent >= state.rules.pass_mark,
+            review_rounds=state.review_round,
+        )
+    next_part = story.next_part(state.ended_part)
+    while next_part is not None and not _part_open(state.rules, next_part.id):
+        next_part = story.next_part(next_part.id)
+    return PartEndStep(
+        where,
+        state.ended_part,
+        story.part(state.ended_part).title,
+        next_part.id if next_part else None,
+        state.withheld,
+        next_title=next_part.title if next_part else None,
+        score=score,
+        review_rounds=state.review_round,
+    )
+
+
+def level_part(story: m.Story, level: Level) -> str:
+    """The part a level starts in."""
+    return level.part or story.scenes[level.scenes[0]].part
+
+
+def _in_review(state: PlayState, checkpoint_id: str) -> bool:
+    return bool(state.review) and state.review[0] == checkpoint_id
 
 
 def tries_allowed(story: m.Story, state: PlayState) -> int:
@@ -247,9 +491,16 @@ def advance(story: m.Story, state: PlayState) -> PlayState:
     if state.ended_part is not None:
         step = current(story, state)
         assert isinstance(step, PartEndStep)
+        if step.level is not None:
+            if step.next_level is None:
+                raise ActionError("this is the end of the homework")
+            return enter_level(story, state, step.next_level)
         if step.next_part is None:
             raise ActionError("this is the end of the story")
         return _enter_part(story, state, step.next_part)
+    if state.feedback is not None and _in_review(state, state.feedback.checkpoint):
+        rest = replace(state, feedback=None, attempt=None, review=state.review[1:])
+        return review_position(story, rest) if rest.review else _unit_end(story, rest)
     if state.feedback is not None:
         return _settle(story, replace(state, feedback=None, attempt=None, pc=state.pc + 1))
     op = _op(story, state)
@@ -303,8 +554,16 @@ def answer(
     if not isinstance(step, QuestionStep):
         raise ActionError("there is no question to answer here")
     checkpoint = step.checkpoint
+    in_review = _in_review(state, checkpoint.id)
+    skipped = step.may_skip and (
+        response is None or (isinstance(response, str) and not response.strip())
+    )
     try:
-        graded = grading.grade(checkpoint, response, state.seed)
+        graded = (
+            grading.Grade(None, (), checkpoint.explain, "", "")
+            if skipped and isinstance(checkpoint, s.FreeText)
+            else grading.grade(checkpoint, response, state.seed)
+        )
     except grading.ResponseError as error:
         raise ActionError(str(error)) from None
     attempt = state.attempt or Attempt(checkpoint.id)
@@ -318,14 +577,17 @@ def answer(
     final = graded.correct is not False or tries_left <= 0
     earned = 0.0
     if graded.correct:
-        earned = checkpoint.points * (1.0 if attempt.tries == 1 else LATER_TRY_SHARE)
+        first_time = attempt.tries == 1 and not in_review
+        earned = checkpoint.points * (1.0 if first_time else LATER_TRY_SHARE)
     withheld = state.rules.feedback == "end" and graded.correct is not None
     feedback = Feedback(
         checkpoint=checkpoint.id,
         kind=checkpoint.kind,
         correct=graded.correct,
         final=final,
-        message=_message(graded.correct, final, tries_left, withheld),
+        message=SKIPPED_MESSAGE
+        if skipped
+        else _message(graded.correct, final, tries_left, withheld),
         explanation=graded.explanation if (final or graded.correct) else "",
         options=graded.options if final else (),
         right_answer=graded.right_answer if final else "",
@@ -341,7 +603,19 @@ def answer(
     if not final:
         return replace(state, attempt=replace(attempt, last=feedback)), feedback
     answers = dict(state.answers)
-    if not step.already_answered:
+    if in_review and checkpoint.id in answers:
+        before = answers[checkpoint.id]
+        answers[checkpoint.id] = replace(
+            before,
+            earned=max(before.earned, feedback.earned),
+            correct=graded.correct,
+            tries=before.tries + attempt.tries,
+            hints=before.hints + attempt.hints,
+            seconds=round(before.seconds + attempt.seconds, 1),
+            responses=(*before.responses, *attempt.responses),
+            review_rounds=state.review_round,
+        )
+    elif not step.already_answered:
         scene = story.scenes[state.scene]
         answers[checkpoint.id] = AnswerRecord(
             checkpoint=checkpoint.id,
@@ -357,11 +631,13 @@ def answer(
             hints=attempt.hints,
             seconds=round(attempt.seconds, 1),
             responses=attempt.responses,
+            level=state.level or "",
         )
     withheld_list = state.withheld
     shown = feedback
     if withheld:
-        withheld_list = (*withheld_list, feedback)
+        kept = tuple(f for f in withheld_list if f.checkpoint != feedback.checkpoint)
+        withheld_list = (*kept, feedback)
         shown = replace(
             feedback,
             message="Your answer is saved. You will see how you did at the end of the part.",
@@ -378,6 +654,9 @@ def answer(
         withheld=withheld_list,
     )
     return updated, shown
+
+
+SKIPPED_MESSAGE = "You left this question out. That is allowed in this homework."
 
 
 def _message(correct: bool | None, final: bool, tries_left: int, withheld: bool) -> str:
@@ -397,6 +676,8 @@ def rollback(story: m.Story, state: PlayState, index: int) -> PlayState:
     if not 0 <= index < len(state.history):
         raise ActionError("there is no such line in the history")
     entry = state.history[index]
+    if state.review:
+        raise ActionError("finish going over the questions you missed first")
     if state.rules.lock_answered and entry.answered < len(state.answers):
         raise ActionError(
             "your teacher has locked answered questions: you cannot go back before them"
@@ -418,12 +699,13 @@ def rollback(story: m.Story, state: PlayState, index: int) -> PlayState:
         history=state.history[: index + 1],
         label=scene.label_before(entry.pc),
         scene_digest=scene.digest,
+        level=entry.level if state.rules.levels else state.level,
     )
     return restored
 
 
 def can_rollback_to(state: PlayState, index: int) -> bool:
-    if not 0 <= index < len(state.history):
+    if not 0 <= index < len(state.history) or state.review:
         return False
     return not (state.rules.lock_answered and state.history[index].answered < len(state.answers))
 
@@ -436,9 +718,13 @@ def reread(story: m.Story, state: PlayState) -> list[HistoryEntry]:
     scene = story.scenes[state.scene]
     start_pc = scene.labels.get(step.checkpoint.about, 0)
     lines: list[HistoryEntry] = []
+    found = False
     for entry in reversed(state.history):
         if entry.scene != state.scene or entry.pc > state.pc:
+            if state.review and not found:
+                continue  # going over a missed question: find the scene's lines further back
             break
+        found = True
         if entry.pc >= start_pc:
             lines.append(entry)
     return list(reversed(lines))
@@ -474,39 +760,55 @@ def settle(story: m.Story, state: PlayState) -> PlayState:
 
 
 def _settle(story: m.Story, state: PlayState) -> PlayState:
-    """Run ops that need no player (flags, jumps, settings) until one that does."""
+    """Run ops that need no player (flags, jumps, settings) until one that does.
+
+    In a level of chosen scenes, leaving a scene (a goto to another scene, `next`, or the end
+    of its part) leads to the level's next scene instead; after its last scene the level ends.
+    Checkpoints on themes a homework does not focus on are passed over.
+    """
     scene = story.scenes[state.scene]
     pc = state.pc
     flags: dict[str, FlagValue] | None = None
     background, time = state.background, state.time
     journal = state.journal
     seen = state.seen_scenes
+    level = find_level(state.rules, state.level)
+    chosen = level if level is not None and level.part is None else None
+
+    def here(at: int) -> PlayState:
+        return replace(
+            state,
+            scene=scene.id,
+            part=scene.part,
+            pc=at,
+            flags=flags if flags is not None else state.flags,
+            background=background,
+            time=time,
+            journal=journal,
+            seen_scenes=seen,
+            label=scene.label_before(at),
+            scene_digest=scene.digest,
+        )
+
     for _ in range(MAX_INSTANT_OPS):
         op = scene.ops[pc]
+        if isinstance(op, m.Ask) and not asked(op.checkpoint, state.rules):
+            pc += 1
+            continue
+        leaving_to: tuple[str, str | None] | None = None
         if isinstance(op, m.WAITING_OPS):
-            here = replace(
-                state,
-                scene=scene.id,
-                part=scene.part,
-                pc=pc,
-                flags=flags if flags is not None else state.flags,
-                background=background,
-                time=time,
-                journal=journal,
-                seen_scenes=seen,
-                label=scene.label_before(pc),
-                scene_digest=scene.digest,
-            )
             if isinstance(op, m.ShowLine):
-                return _remember_line(here, op)
+                return _remember_line(here(pc), op)
             if isinstance(op, (m.EndOfPart, m.DeadEnd)):
-                return replace(
-                    here,
-                    ended_part=scene.part,
-                    finished_parts=_add(state.finished_parts, scene.part),
-                )
-            return here
-        if isinstance(op, m.ChangeSetting):
+                if chosen is None:
+                    return _unit_end(story, here(pc))
+                following = _next_scene_of(chosen, scene.id)
+                if following is None:
+                    return _unit_end(story, here(pc))
+                leaving_to = (following, None)
+            else:
+                return here(pc)
+        elif isinstance(op, m.ChangeSetting):
             background, time = op.background, op.time
             pc += 1
         elif isinstance(op, m.SetFlags):
@@ -528,14 +830,23 @@ def _settle(story: m.Story, state: PlayState) -> PlayState:
                 raise StoryLoopError(
                     f"scene '{scene.id}' jumps to '{op.scene}', which does not exist"
                 )
-            scene = story.scenes[op.scene]
-            pc = scene.labels.get(op.label, 0) if op.label else 0
-            background, time = scene.background, scene.time
-            if op.label and pc > 0:
-                background, time = setting_at(scene, pc)
-            seen = _add(seen, scene.id)
+            leaving_to = (op.scene, op.label)
+            if chosen is not None and op.scene != scene.id:
+                following = _next_scene_of(chosen, scene.id)
+                if following is None:
+                    return _unit_end(story, here(pc))
+                if following != op.scene:
+                    leaving_to = (following, None)
         else:  # pragma: no cover - every op kind is handled above
             raise AssertionError(type(op).__name__)
+        if leaving_to is not None:
+            target, label = leaving_to
+            scene = story.scenes[target]
+            pc = scene.labels.get(label, 0) if label else 0
+            background, time = scene.background, scene.time
+            if label and pc > 0:
+                background, time = setting_at(scene, pc)
+            seen = _add(seen, scene.id)
     raise StoryLoopError(f"the story loops without showing anything, around scene '{scene.id}'")
 
 
@@ -560,6 +871,7 @@ def _remember_line(state: PlayState, op: m.ShowLine) -> PlayState:
         time=state.time,
         journal_size=len(state.journal),
         answered=len(state.answers),
+        level=state.level,
     )
     history = (*state.history, entry)
     if len(history) > HISTORY_LIMIT:
@@ -606,4 +918,8 @@ class Session:
 
     def rollback(self, index: int) -> Step:
         self.state = rollback(self.story, self.state, index)
+        return self.step
+
+    def enter_level(self, level_id: str) -> Step:
+        self.state = enter_level(self.story, self.state, level_id)
         return self.step

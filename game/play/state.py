@@ -26,6 +26,23 @@ HISTORY_LIMIT = 2000
 
 
 @dataclass(frozen=True, slots=True)
+class Level:
+    """A piece of homework: a whole part, or chosen scenes played in order.
+
+    A whole-part level is played as the story tells it, up to the part's end.  A level of
+    chosen scenes plays each scene in turn: leaving a scene (by `next`, a `goto` or the end
+    of its part) leads to the next scene of the level, and after the last one the level ends.
+    """
+
+    id: str
+    title: str
+    part: str | None = None
+    """The part played whole, or None for a level of chosen scenes."""
+    scenes: tuple[str, ...] = ()
+    """The chosen scenes, in playing order (empty for a whole part)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """How this play-through is run: the defaults, or a teacher's homework settings."""
 
@@ -38,6 +55,19 @@ class Rules:
     age_mode: AgeMode = "14+"
     open_parts: tuple[str, ...] | None = None
     """Parts the player may enter; None means all."""
+    levels: tuple[Level, ...] = ()
+    """Homework levels, in order; empty for ordinary play (whole parts, one after another)."""
+    themes: tuple[str, ...] = ()
+    """Only checkpoints on these themes are asked (the story is still told in full); empty: all."""
+    pass_mark: float = 60.0
+    """The share of a level's points (0-100) that passes it."""
+    mastery_rounds: int = 0
+    """Mastery mode: missed checkpoints come back at the end of a level, up to this many
+    rounds, until the pass mark is met (0 = off)."""
+    free_text_required: bool = True
+    """False lets the player skip free-text questions (an empty answer)."""
+    homework: str = ""
+    """The id of the assignment these rules come from ("" for ordinary play)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +125,10 @@ class AnswerRecord:
     seconds: float
     responses: tuple[Any, ...]
     """Each try's response in words (e.g. the option text), oldest first."""
+    level: str = ""
+    """The homework level it was answered in ("" outside homework)."""
+    review_rounds: int = 0
+    """Mastery mode: the review round it was last asked in (0 = only in the level itself)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +167,8 @@ class HistoryEntry:
     journal_size: int
     answered: int
     """How many checkpoints had been answered when this line was shown."""
+    level: str | None = None
+    """The homework level being played when this line was shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +197,13 @@ class PlayState:
     """The nearest label at or before `pc`, kept so a changed scene can resume nearby."""
     scene_digest: str = ""
     """The digest of the scene file when `pc` was recorded (to spot an edited scene)."""
+    level: str | None = None
+    """The homework level being played (an id from `rules.levels`), or None."""
+    finished_levels: tuple[str, ...] = ()
+    review: tuple[str, ...] = ()
+    """Mastery mode: the missed checkpoints still to go over in this review round."""
+    review_round: int = 0
+    """Mastery mode: 0 while playing a level, then 1, 2, ... for each review round."""
     version: int = STATE_VERSION
 
 
