@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..story import model as m
-from .runner import setting_at, settle
+from .runner import review_position, setting_at, settle
 from .state import PlayState
 
 
 def relocate(story: m.Story, state: PlayState) -> tuple[PlayState, str]:
     """The state placed in `story`, and a notice for the player ("" if nothing moved)."""
     scene = story.scenes.get(state.scene)
+    if state.review:  # going over missed questions: back to the question, wherever it is now
+        if scene is not None and scene.digest == state.scene_digest:
+            return state, ""
+        return review_position(story, replace(state, attempt=None, feedback=None)), ""
     if scene is not None:
         unchanged = scene.digest == state.scene_digest and 0 <= state.pc < len(scene.ops)
         if unchanged and (

@@ -425,7 +425,7 @@ def _end_step(story: m.Story, state: PlayState, where: Where) -> PartEndStep:
             next_level=following.id if following else None,
             next_title=following.title if following else None,
             score=score,
-            passed=score.percent >= state.rules.pass_mark,
+            passed=score.possible == 0 or score.percent >= state.rules.pass_mark,
             review_rounds=state.review_round,
         )
     next_part = story.next_part(state.ended_part)
