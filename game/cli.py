@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("game.tools.lint", "check scene files and print every problem"),
     "export": ("game.tools.export", "write the whole loaded story as JSON"),
     "schema": ("game.tools.schema_export", "write the JSON Schemas editors use"),
+    "new": ("game.tools.new", "create a scene file from a template (for writers)"),
+    "playtest": ("game.tools.playtest", "robots play every path; report what breaks"),
 }
 
 
