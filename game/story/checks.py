@@ -27,7 +27,6 @@ from .model import (
     JumpUnless,
     Offer,
     Scene,
-    ShowLine,
 )
 from .yamlread import SourceMap
 
@@ -67,6 +66,8 @@ class StoryChecker:
         self.scene_ids = {item.model.id for item in scenes} | self.broken_ids
         self.by_id = {item.model.id: item for item in reversed(scenes)}
         self.entered_at = self._external_entries()
+        self._facts: dict[int, SceneFacts] = {}
+        self._walked: dict[int, list[tuple[Any, Path_]]] = {}
         self.themes = {theme.id for theme in story.themes}
         self.characters = {character.id for character in story.characters}
         self.backgrounds = {background.id for background in story.backgrounds}
@@ -107,7 +108,7 @@ class StoryChecker:
         tests: list[tuple[SceneSource, Path_, str]] = []
         for item in self.scenes:
             self.check_scene_header(item)
-            for beat, path in walk_beats(item.model.beats, ("beats",)):
+            for beat, path in self.beats_of(item):
                 self.check_beat(item, beat, path, quotes, flags_set, tests)
             self.check_flow(item)
         self.check_quotes(quotes)
@@ -204,18 +205,20 @@ class StoryChecker:
                 )
 
     def check_unique_checkpoints(self) -> None:
-        first: dict[str, str] = {}
+        first: dict[str, tuple[SceneSource, Path_]] = {}
         for item in self.scenes:
-            for beat, path in walk_beats(item.model.beats, ("beats",)):
+            for beat, path in self.beats_of(item):
                 if isinstance(beat, s.CheckpointBeat):
-                    where = f"{item.source.path}:{item.source.mark((*path, 'checkpoint', 'id'))[0]}"
-                    other = first.setdefault(beat.checkpoint.id, where)
-                    if other != where:
+                    other = first.setdefault(beat.checkpoint.id, (item, path))
+                    if other != (item, path):
+                        where_item, where_path = other
+                        line = where_item.source.mark((*where_path, "checkpoint", "id"))[0]
                         self.report(
                             item.source,
                             (*path, "checkpoint", "id"),
                             "E102",
-                            f"the checkpoint id '{beat.checkpoint.id}' is also used at {other}",
+                            f"the checkpoint id '{beat.checkpoint.id}' is also used at "
+                            f"{where_item.source.path}:{line}",
                             "results are kept by checkpoint id, so each must be unique",
                         )
 
@@ -263,16 +266,13 @@ class StoryChecker:
         tests: list[tuple[SceneSource, Path_, str]],
     ) -> None:
         source = item.source
-        if isinstance(beat, (s.Say, s.Quote)) and beat.speaker is not None:
-            self.known(source, (*path, "speaker"), beat.speaker, self.characters, "E106", "speaker")
-        if isinstance(beat, (s.Narrate, s.Say, s.Quote)):
-            text = (
-                beat.narrate
-                if isinstance(beat, s.Narrate)
-                else beat.say
-                if isinstance(beat, s.Say)
-                else beat.quote
-            )
+        kind = type(beat)  # exact types: this runs for every beat, so no isinstance chains
+        if kind is s.Narrate or kind is s.Say or kind is s.Quote:
+            text = beat.narrate if kind is s.Narrate else beat.say if kind is s.Say else beat.quote
+            if kind is not s.Narrate and beat.speaker is not None:
+                self.known(
+                    source, (*path, "speaker"), beat.speaker, self.characters, "E106", "speaker"
+                )
             if len(text) > LONG_LINE_CHARS:
                 self.report(
                     source,
@@ -282,9 +282,9 @@ class StoryChecker:
                     f"split it into beats of under {LONG_LINE_CHARS} characters; long boxes tire young readers",
                     severity="warning",
                 )
-        if isinstance(beat, s.Quote):
-            quotes.append((item, path))
-        elif isinstance(beat, s.SettingBeat):
+            if kind is s.Quote:
+                quotes.append((item, path))
+        elif kind is s.SettingBeat:
             self.known(
                 source,
                 (*path, "setting", "background"),
@@ -293,11 +293,12 @@ class StoryChecker:
                 "E107",
                 "background",
             )
-        elif isinstance(beat, s.Journal) and beat.theme is not None:
-            self.known(source, (*path, "theme"), beat.theme, self.themes, "E105", "theme")
-        elif isinstance(beat, s.SetFlags):
+        elif kind is s.Journal:
+            if beat.theme is not None:
+                self.known(source, (*path, "theme"), beat.theme, self.themes, "E105", "theme")
+        elif kind is s.SetFlags:
             flags_set.update(beat.set)
-        elif isinstance(beat, s.ChoiceBeat):
+        elif kind is s.ChoiceBeat:
             for number, option in enumerate(beat.choice.options):
                 flags_set.update(option.set)
                 flags_set.update(option.add)
@@ -305,12 +306,28 @@ class StoryChecker:
                     tests.append((item, (*path, "choice", "options", number, "if"), option.if_))
                 if option.goto:
                     self.check_goto(item, option.goto, (*path, "choice", "options", number, "goto"))
-        elif isinstance(beat, s.Condition):
+        elif kind is s.Condition:
             tests.append((item, (*path, "if"), beat.if_))
-        elif isinstance(beat, s.Goto):
+        elif kind is s.Goto:
             self.check_goto(item, beat.goto, (*path, "goto"))
-        elif isinstance(beat, s.CheckpointBeat):
+        elif kind is s.CheckpointBeat:
             self.check_checkpoint(item, beat.checkpoint, (*path, "checkpoint"))
+
+    def beats_of(self, item: SceneSource) -> list[tuple[Any, Path_]]:
+        """Every beat of a scene with its path, walked once and kept."""
+        found = self._walked.get(id(item))
+        if found is None:
+            found = list(walk_beats(item.model.beats, ("beats",)))
+            self._walked[id(item)] = found
+        return found
+
+    def scene_facts(self, item: SceneSource) -> SceneFacts:
+        """Facts about a scene that several checks need, worked out once."""
+        facts = self._facts.get(id(item))
+        if facts is None:
+            facts = SceneFacts(self.beats_of(item))
+            self._facts[id(item)] = facts
+        return facts
 
     def check_goto(self, item: SceneSource, target: str, loc: Path_) -> None:
         labels = item.scene.labels
@@ -433,7 +450,7 @@ class StoryChecker:
                 f"checkpoint '{checkpoint.id}' is inside a mature passage",
                 "players in the 11-13 age mode never see it: move it after the passage",
             )
-        elif checkpoint.about in mature_labels(item.model):
+        elif checkpoint.about in self.scene_facts(item).mature_labels:
             self.report(
                 source,
                 (*loc, "about"),
@@ -442,7 +459,7 @@ class StoryChecker:
                 "players in the 11-13 age mode never see it: point `about` at a label outside it",
             )
         if isinstance(checkpoint, s.PickEvidence):
-            seen_by_all = evidence_sentences(item.scene)
+            seen_by_all = self.scene_facts(item).evidence
             for index, option in enumerate(checkpoint.options):
                 if sentence_key(option.text) not in seen_by_all:
                     self.report(
@@ -450,8 +467,8 @@ class StoryChecker:
                         (*loc, "options", index, "text"),
                         "E116",
                         "this evidence is not a sentence of the scene",
-                        "copy whole sentences word for word from one line of this scene, "
-                        "outside any mature passage",
+                        "copy whole sentences word for word from one line of this scene that "
+                        "every player sees (not inside a choice, an if or a mature passage)",
                     )
 
     def check_quotes(self, quotes: list[tuple[SceneSource, Path_]]) -> None:
@@ -585,26 +602,43 @@ def sentence_key(text: str) -> str:
     return normalise_text(text).strip().strip("\"'").rstrip(".!?,;:").strip("\"'")
 
 
-def evidence_sentences(scene: Scene) -> set[str]:
-    """Every run of whole sentences in one line that every player sees (not mature lines)."""
-    found: set[str] = set()
-    for op in scene.ops:
-        if not isinstance(op, ShowLine) or op.mature:
-            continue
-        parts = [part for part in _SENTENCE_END.split(op.text.strip()) if part]
-        for start in range(len(parts)):
-            for end in range(start + 1, len(parts) + 1):
-                found.add(sentence_key(" ".join(parts[start:end])))
-    return found
+class SceneFacts:
+    """What checks need to know about one scene, worked out only when asked."""
+
+    def __init__(self, beats: list[tuple[Any, Path_]]) -> None:
+        self._beats = beats
+        self._evidence: set[str] | None = None
+        self.mature_labels = {
+            beat.label for beat, path in beats if isinstance(beat, s.Label) and "mature" in path
+        }
+        """Labels inside a mature passage (young players never reach them)."""
+
+    @property
+    def evidence(self) -> set[str]:
+        """Every run of whole sentences in one line that every player sees."""
+        if self._evidence is None:
+            self._evidence = set()
+            for beat, path in self._beats:
+                if not isinstance(beat, (s.Narrate, s.Say, s.Quote)) or not SEEN_BY_ALL.isdisjoint(
+                    path
+                ):
+                    continue
+                text = (
+                    beat.narrate
+                    if isinstance(beat, s.Narrate)
+                    else beat.say
+                    if isinstance(beat, s.Say)
+                    else beat.quote
+                )
+                parts = [part for part in _SENTENCE_END.split(text.strip()) if part]
+                for start in range(len(parts)):
+                    for end in range(start + 1, len(parts) + 1):
+                        self._evidence.add(sentence_key(" ".join(parts[start:end])))
+        return self._evidence
 
 
-def mature_labels(model: s.SceneFile) -> set[str]:
-    """Labels that stand inside a mature passage (young players never reach them)."""
-    return {
-        beat.label
-        for beat, path in walk_beats(model.beats, ("beats",))
-        if isinstance(beat, s.Label) and "mature" in path
-    }
+SEEN_BY_ALL = frozenset({"choice", "then", "else", "mature"})
+"""A line under any of these path parts is seen only by some players."""
 
 
 def normalise_text(text: str) -> str:
@@ -621,15 +655,19 @@ def normalise_text(text: str) -> str:
 def successors(scene: Scene, pc: int) -> list[int]:
     """Where control can go after op `pc` within the scene (empty for gotos and ends)."""
     op = scene.ops[pc]
-    if isinstance(op, Jump):
-        return [op.target]
-    if isinstance(op, (JumpUnless, JumpIfYoung)):
-        return [pc + 1, op.target]
-    if isinstance(op, Offer):
-        return [option.target for option in op.options]
-    if isinstance(op, (GotoScene, EndOfPart, DeadEnd)):
+    kind = type(op)
+    if kind is Jump:
+        return [op.target]  # type: ignore[union-attr]
+    if kind is JumpUnless or kind is JumpIfYoung:
+        return [pc + 1, op.target]  # type: ignore[union-attr]
+    if kind is Offer:
+        return [option.target for option in op.options]  # type: ignore[union-attr]
+    if kind in _ENDS:
         return []
     return [pc + 1]
+
+
+_ENDS = frozenset({GotoScene, EndOfPart, DeadEnd})
 
 
 def reachable_ops(scene: Scene, entries: Iterable[int]) -> set[int]:

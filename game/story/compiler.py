@@ -32,7 +32,7 @@ from .model import (
     SetFlags,
     ShowLine,
 )
-from .yamlread import SourceMap
+from .yamlread import LineIndex, SourceMap
 
 Path_ = tuple[str | int, ...]
 
@@ -57,21 +57,18 @@ def file_digest(raw: bytes) -> str:
 
 
 class _SceneCompiler:
-    def __init__(self, scene: s.SceneFile, source: SourceMap) -> None:
-        self.scene, self.source = scene, source
+    def __init__(self, scene: s.SceneFile, source: SourceMap, lines: LineIndex | None) -> None:
+        self.scene, self.source, self.lines = scene, source, lines
         self.ops: list[Op] = []
         self.labels: dict[str, int] = {}
         self.local_jumps: list[tuple[int, str, Path_]] = []
         self.diagnostics: list[Diagnostic] = []
         self.in_mature = False
-        self.label_names = {
-            beat.label
-            for beat, _ in walk_beats(scene.beats, ("beats",))
-            if isinstance(beat, s.Label)
-        }
+        self.pending_gotos: list[tuple[int, str, int]] = []
 
     def line(self, path: Path_) -> int:
-        return self.source.mark(path)[0]
+        """The line of the beat at `path` (cheap: no node tree is needed)."""
+        return self.lines.line(path) if self.lines is not None else self.source.mark(path)[0]
 
     def error(
         self, path: Path_, code: str, message: str, hint: str = "", *, col_shift: int = 0
@@ -108,10 +105,8 @@ class _SceneCompiler:
                 self.local_jumps.append((self.emit(Jump(-1, line)), label, path))
             else:
                 self.emit(GotoScene(scene_id, label, line))
-        elif target in self.label_names:
-            self.local_jumps.append((self.emit(Jump(-1, line)), target, path))
-        else:
-            self.emit(GotoScene(target, None, line))
+        else:  # a label here if there is one, else a scene: known once all beats are seen
+            self.pending_gotos.append((self.emit(Jump(-1, line)), target, line))
 
     def beats(self, beats: Sequence[Any], path: Path_) -> None:
         for index, beat in enumerate(beats):
@@ -213,9 +208,14 @@ class _SceneCompiler:
         self.ops[skip_gentle] = Jump(gentle_at + 1, line)
 
     def finish(self) -> None:
+        for at, target, line in self.pending_gotos:
+            if target in self.labels:
+                self.ops[at] = Jump(self.labels[target], line)
+            else:
+                self.ops[at] = GotoScene(target, None, line)
         end_line = self.line(("beats", len(self.scene.beats) - 1))
         if self.scene.next:
-            self.emit(GotoScene(self.scene.next, None, self.line(("next",))))
+            self.emit(GotoScene(self.scene.next, None, end_line))
         else:
             self.emit(DeadEnd(end_line))
         for at, label, path in self.local_jumps:
@@ -233,10 +233,10 @@ class _SceneCompiler:
 
 
 def compile_scene(
-    scene: s.SceneFile, source: SourceMap, digest: str
+    scene: s.SceneFile, source: SourceMap, digest: str, lines: LineIndex | None = None
 ) -> tuple[Scene, list[Diagnostic]]:
     """Compile one validated scene; also returns the problems found while compiling."""
-    compiler = _SceneCompiler(scene, source)
+    compiler = _SceneCompiler(scene, source, lines)
     compiler.beats(scene.beats, ("beats",))
     compiler.finish()
     compiled = Scene(

@@ -8,9 +8,12 @@ errors, atomically, so a kill cannot leave a half-written cache behind.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +28,6 @@ from .validation import validate
 from .yamlread import ReadResult, SourceMap, read_yaml_bytes, read_yaml_file
 
 STORY_FILE = "story.yaml"
-SCENE_PATTERNS = ("*/**/*.yaml", "*/**/*.yml")
 _CACHE_FORMAT = 1
 
 
@@ -58,7 +60,13 @@ def find_story_root(path: Path) -> Path | None:
 
 
 def scene_files(root: Path) -> list[Path]:
-    found = {p for pattern in SCENE_PATTERNS for p in root.glob(pattern) if p.is_file()}
+    """Every .yaml/.yml file in the part folders below `root`, in a stable order."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if Path(folder) == root:
+            continue
+        found.extend(Path(folder) / name for name in files if name.endswith((".yaml", ".yml")))
     return sorted(found)
 
 
@@ -98,17 +106,37 @@ def load_story(
     assets = assets_dir or paths.assets_dir()
     key = _cache_key(root, blobs, assets)
     if cache_dir is not None and not keep_sources:
-        cached = _read_cache(cache_dir, key)
+        with _collector_paused():
+            cached = _read_cache(cache_dir, key)
         if cached is not None:
             return cached
-    result = _load_fresh(root, blobs, assets, key, keep_sources)
+    with _collector_paused():
+        result = _load_fresh(root, blobs, assets, key, keep_sources)
     if cache_dir is not None and result.ok:
         _write_cache(cache_dir, key, result)
     return result
 
 
-def _read(path: Path, raw: bytes | None) -> ReadResult:
-    shown = paths.display_path(path)
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building the story.
+
+    Loading creates hundreds of thousands of small objects that all stay alive; without this,
+    Python's collector rescans them again and again (it made a 2,000-scene load about twice
+    as slow).  The objects form no garbage cycles, so nothing is lost by waiting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read(path: Path, raw: bytes | None, root: Path, root_shown: str) -> ReadResult:
+    relative = path.relative_to(root).as_posix()
+    shown = relative if root_shown == "." else f"{root_shown}/{relative}"
     return read_yaml_file(path, shown) if raw is None else read_yaml_bytes(raw, shown)
 
 
@@ -118,7 +146,8 @@ def _load_fresh(
     diagnostics: list[Diagnostic] = []
     sources: dict[str, SourceMap] = {}
     (story_path, story_raw), *scene_blobs = blobs
-    story_read = _read(story_path, story_raw)
+    root_shown = paths.display_path(root)
+    story_read = _read(story_path, story_raw, root, root_shown)
     sources[story_read.source.path] = story_read.source
     diagnostics.extend(story_read.diagnostics)
     story_model: s.StoryFile | None = None
@@ -130,7 +159,7 @@ def _load_fresh(
     broken_ids: set[str] = set()  # scenes that failed to load still count as existing
     failed = 0
     for path, raw in scene_blobs:
-        read = _read(path, raw)
+        read = _read(path, raw, root, root_shown)
         sources[read.source.path] = read.source
         diagnostics.extend(read.diagnostics)
         if read.data is None:
@@ -143,7 +172,7 @@ def _load_fresh(
             if isinstance(read.data, dict) and isinstance(read.data.get("id"), str):
                 broken_ids.add(read.data["id"])
             continue
-        scene, problems = compile_scene(model, read.source, file_digest(read.raw))
+        scene, problems = compile_scene(model, read.source, file_digest(read.raw), read.lines)
         diagnostics.extend(problems)
         folder = path.parent.relative_to(root).parts[0] if path.parent != root else ""
         loaded.append(SceneSource(model, read.source, scene, folder, compiled_cleanly=not problems))

@@ -114,7 +114,8 @@ def test_checkpoint_checks(scratch_story: Path) -> None:
         "one/middle.yaml:26:14: error[E111]: there is no label 'bottom' in this scene "
         "(add `- label: bottom` just before the moment the question is about)",
         "one/middle.yaml:54:18: error[E116]: this evidence is not a sentence of the scene "
-        "(copy whole sentences word for word from one line of this scene, outside any mature passage)",
+        "(copy whole sentences word for word from one line of this scene that every player sees "
+        "(not inside a choice, an if or a mature passage))",
         "one/opening.yaml:45:9: error[E110]: a single checkpoint needs exactly one option with "
         "correct: true; it has 0 (mark the right option with correct: true)",
     ]
