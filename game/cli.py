@@ -16,8 +16,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("game.tools.lint", "check scene files and print every problem"),
     "export": ("game.tools.export", "write the whole loaded story as JSON"),
     "schema": ("game.tools.schema_export", "write the JSON Schemas editors use"),
+    "assign": ("game.tools.assign", "write or check a homework assignment file"),
+    "results": ("game.tools.results", "list, hand in or send homework results (xAPI)"),
+    "gradebook": ("game.tools.gradebook", "the class's results as CSV and an HTML report"),
     "new": ("game.tools.new", "create a scene file from a template (for writers)"),
     "playtest": ("game.tools.playtest", "robots play every path; report what breaks"),
+    "map": ("game.tools.storymap", "draw the story map (SVG, PNG or DOT)"),
 }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -560,55 +560,87 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def assignment_yaml(spec: AssignmentFile, *, schema: str | None = None) -> str:
-    """An assignment as a YAML file a teacher can read and edit, with a comment per setting."""
+def assignment_yaml(values: Mapping[str, Any], *, schema: str | None = None) -> str:
+    """An assignment file a teacher can read and edit, with a comment on each setting.
+
+    `values` uses the file's keys (`class`, not `class_name`); levels are mappings with
+    `part` or `scenes` (and optional `title`, `id`).  Nothing is checked here: the text is
+    read back with `load_assignment`, which says what is wrong and where.
+    """
+    get = values.get
     lines: list[str] = []
     if schema:
         lines.append(f"# yaml-language-server: $schema={schema}")
     lines += [
-        "# Homework for Kathy's Memories. Check it with: memories assign --check THIS_FILE",
-        f"format_version: {spec.format_version}",
+        "# Homework for Kathy's Memories (see docs/teachers.md).",
+        "# Check it with: memories assign --check THIS_FILE",
+        f"format_version: {get('format_version', FORMAT_VERSION)}",
     ]
-    if spec.id:
-        lines.append(f"id: {spec.id}")
-    lines.append(f"title: {_quoted(spec.title)}")
-    lines.append(f"class: {_quoted(spec.class_name)}")
-    lines.append(f"teacher: {_quoted(spec.teacher)}")
-    if spec.due:
-        lines.append(f"due: {spec.due}                # YYYY-MM-DD")
-    if spec.instructions:
-        lines.append(f"instructions: {_quoted(spec.instructions)}")
-    lines.append("levels:                         # played in this order")
-    for level in spec.levels:
-        if level.part:
-            lines.append(f"  - part: {level.part}")
+    if get("id"):
+        lines.append(f"id: {_scalar(get('id'))}")
+    for key in ("title", "class", "teacher"):
+        lines.append(f"{key}: {_scalar(get(key, ''))}")
+    if get("due"):
+        lines.append(_commented(f"due: {_scalar(get('due'))}", "YYYY-MM-DD"))
+    if get("instructions"):
+        lines.append(f"instructions: {_scalar(get('instructions'))}")
+    lines.append(_commented("levels:", "played in this order"))
+    for level in get("levels") or []:
+        if level.get("part") is not None:
+            lines.append(f"  - part: {_scalar(level['part'])}")
         else:
-            lines.append(f"  - scenes: [{', '.join(level.scenes or [])}]")
-        if level.title:
-            lines.append(f"    title: {_quoted(level.title)}")
-        if level.id:
-            lines.append(f"    id: {level.id}")
-    themes = ", ".join(spec.themes)
-    lines.append(f"themes: [{themes}]" + " " * max(1, 24 - len(themes)) + "# empty: every theme")
+            scenes = ", ".join(_scalar(scene) for scene in level.get("scenes") or [])
+            lines.append(f"  - scenes: [{scenes}]")
+        for key in ("title", "id"):
+            if level.get(key):
+                lines.append(f"    {key}: {_scalar(level[key])}")
+    themes = ", ".join(_scalar(theme) for theme in get("themes") or [])
     lines += [
-        f"pass_mark: {spec.pass_mark}                   # percent",
-        f"tries: {spec.tries}" if spec.tries else "# tries: 2                      # per question",
-        f"feedback: {spec.feedback}" + " " * (22 - len(spec.feedback)) + "# immediate or end",
-        f"hints: {_bool(spec.hints)}",
-        f"lock_answered: {_bool(spec.lock_answered)}"
-        + " " * (15 - len(_bool(spec.lock_answered)))
-        + "# no going back before an answered question",
-        f'age_mode: "{spec.age_mode}"',
-        f"free_text_required: {_bool(spec.free_text_required)}",
-        f"mastery_rounds: {spec.mastery_rounds}"
-        + " " * 15
-        + "# missed questions come back (0 = off)",
+        _commented(f"themes: [{themes}]", "only questions on these themes; [] = all"),
+        _commented(f"pass_mark: {_scalar(get('pass_mark', DEFAULT_PASS_MARK))}", "percent"),
+        _commented(f"tries: {_scalar(get('tries'))}", "per question, 1-5")
+        if get("tries") is not None
+        else _commented("# tries: 2", "per question, 1-5 (the story's default is 2)"),
+        _commented(f"feedback: {_scalar(get('feedback', 'immediate'))}", "immediate or end"),
+        _commented(f"hints: {_scalar(get('hints', True))}", "true or false"),
+        _commented(
+            f"lock_answered: {_scalar(get('lock_answered', False))}",
+            "true: no going back before an answered question",
+        ),
+        _commented(f"age_mode: {_scalar(get('age_mode', '14+'))}", '"11-13" or "14+"'),
+        _commented(
+            f"free_text_required: {_scalar(get('free_text_required', True))}",
+            "false: written answers may be left out",
+        ),
+        _commented(
+            f"mastery_rounds: {_scalar(get('mastery_rounds', 0))}",
+            "missed questions come back, up to this many rounds (0 = off)",
+        ),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
+def _commented(line: str, comment: str) -> str:
+    return f"{line:<31} # {comment}"
+
+
+_PLAIN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _scalar(value: Any) -> str:
+    """A value as YAML that reads back as the same value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if value is None:
+        return "null"
+    text = str(value)
+    reserved = text in ("true", "false", "null", "yes", "no", "on", "off")
+    looks_like_number = re.fullmatch(r"[0-9_.-]+", text) and not parse_date(text)
+    if _PLAIN.match(text) and not reserved and not looks_like_number:
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------------- the brief
