@@ -69,7 +69,9 @@ class _SurfaceCache:
         if hit is not None:
             self.items.move_to_end(key)
             return hit
-        surface = spec.font.render(text, True, fg, bg)
+        # Transparent, not on `bg`: some fonts' boxes are taller than a 1.5 line, and an
+        # opaque box would cover the panel's edge or the line above.
+        surface = spec.font.render(text, True, fg)
         self.items[key] = surface
         while len(self.items) > self.limit:
             self.items.popitem(last=False)

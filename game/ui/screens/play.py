@@ -55,6 +55,7 @@ class PlayScreen(Screen):
         self.bar = Flow()
         self.bar_rect = pygame.Rect(0, 0, 0, 0)
         self.info_rect = pygame.Rect(0, 0, 0, 0)
+        self.bar_full = True
         self._build_bar()
         self.reported = False
 
@@ -135,13 +136,17 @@ class PlayScreen(Screen):
 
     # ------------------------------------------------------------------ bar
 
-    def _build_bar(self) -> None:
-        self.bar.set_items([Row([
-            Button("History", self.open_history, hint="H", fill=False, name="History"),
-            Button("Journal", self.open_journal, hint="J", fill=False, name="Journal"),
-            Button("Menu", self.open_menu, hint="Esc", fill=False, name="Menu"),
-        ], align="right")])
-        self.bar.focus = None
+    def _build_bar(self, full: bool = True) -> None:
+        menu = Button("Menu", self.open_menu, hint="Esc", fill=False, name="Menu")
+        buttons: list[Widget] = [menu]
+        if full:
+            buttons = [
+                Button("History", self.open_history, hint="H", fill=False, name="History"),
+                Button("Journal", self.open_journal, hint="J", fill=False, name="Journal"),
+                menu,
+            ]
+        self.bar.set_items([Row(buttons, align="right")], keep_focus=False)
+        self.bar_full = full
 
     def open_history(self) -> None:
         from .history import HistoryScreen
@@ -166,8 +171,13 @@ class PlayScreen(Screen):
         w, _ = self.app.size
         m = style.unit * 2
         bar_w = min(w // 2, w - 2 * m)
-        self.bar.layout(style, pygame.Rect(w - bar_w - m, m, bar_w, style.target * 3))
-        rects = [r for k, r in self.bar.rects.items() if k != id(self.bar.items[0])]
+        for full in (True, False):
+            if full != self.bar_full and (full or self.bar.focus is None):
+                self._build_bar(full)
+            self.bar.layout(style, pygame.Rect(w - bar_w - m, m, bar_w, style.target * 3))
+            rects = [r for k, r in self.bar.rects.items() if k != id(self.bar.items[0])]
+            if len({r.y for r in rects}) <= 1:
+                break
         height = max(r.bottom for r in rects) - m + ring_space(style) if rects else style.target
         self.bar_rect = pygame.Rect(w - bar_w - m, m, bar_w, height)
         left = min(r.x for r in rects) if rects else w
@@ -453,7 +463,7 @@ class LineView:
             spec = style.small
             image_w = spec.font.size(hint)[0]
             lh = style.line_h(spec)
-            hy = self.box.bottom - pad // 2 - lh
+            hy = self.box.bottom - pad - lh + style.unit
             hx = self.box.right - pad - image_w
             tx.draw_lines(surface, [hint], spec, sch.muted, sch.panel, (hx, hy), lh)
             size = round(spec.px * 0.7)

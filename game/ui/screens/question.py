@@ -190,8 +190,8 @@ class QuestionView(PanelView):
             return ("Put the events in order, first at the top. Pick a card up with Space, move "
                     "it with the arrow keys, put it down with Space, or use the arrow buttons.")
         if kind == "match":
-            return (f"Move the cards on the right so each sits beside its match "
-                    f"({self.cp.left_title} and {self.cp.right_title}). Space picks a card up.")
+            return ("Move the cards on the right so each sits beside its match. Space picks a "
+                    "card up, the arrow keys move it, Space puts it down.")
         if kind == "short":
             return "Type a short answer and press Enter."
         words = getattr(self.cp, "min_words", 0)
@@ -212,7 +212,9 @@ class QuestionView(PanelView):
         if kind == "order":
             return [MoveCard(self, row) for row in range(len(choices))]
         if kind == "match":
-            widgets: list[Widget] = [Text(f"{self.cp.left_title}  ·  {self.cp.right_title}", "small", "muted")]
+            widgets: list[Widget] = []
+            if (self.cp.left_title, self.cp.right_title) != ("Match", "with"):
+                widgets.append(Text(f"{self.cp.left_title}  ·  {self.cp.right_title}", "small", "muted"))
             widgets += [MoveCard(self, row, left=pair.left) for row, pair in enumerate(self.cp.pairs)]
             return widgets
         assert self.field is not None
@@ -368,8 +370,6 @@ def feedback_widgets(app: Any, feedback: Any) -> list[Widget]:
     story = app.ctx.story
     words, ink, mark = verdict(feedback)
     headline = feedback.message or words
-    if feedback.withheld or feedback.correct is None or not feedback.message:
-        headline = f"{words}. {feedback.message}".strip()
     items: list[Widget] = [Text(headline, "heading", ink, mark=mark)]
     if feedback.practice:
         items.append(Text("This was practice: your score for it stays as it was.", "small", "muted"))
