@@ -461,7 +461,7 @@ def tries_allowed(story: m.Story, state: PlayState) -> int:
 def _where(story: m.Story, state: PlayState) -> Where:
     scene = story.scenes[state.scene]
     part = story.part(scene.part)
-    number = part.scenes.index(scene.id) + 1 if scene.id in part.scenes else 1
+    number, total = part.progress(scene.id, state.seen_scenes)
     return Where(
         scene.id,
         scene.title,
@@ -470,7 +470,7 @@ def _where(story: m.Story, state: PlayState) -> Where:
         state.background,
         state.time,
         number,
-        len(part.scenes),
+        total,
     )
 
 

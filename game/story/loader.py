@@ -12,6 +12,7 @@ import gc
 import hashlib
 import os
 import pickle
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from . import schema as s
 from .checks import SceneSource, StoryChecker, scene_order
 from .compiler import compile_scene, file_digest
 from .diagnostics import Diagnostic, sort_key
-from .model import Ask, Part, Scene, Story
+from .model import Ask, EndOfPart, GotoScene, Part, Scene, Story
 from .validation import validate
 from .yamlread import ReadResult, SourceMap, read_yaml_bytes, read_yaml_file
 
@@ -201,6 +202,34 @@ def _load_fresh(
     return LoadResult(story, diagnostics, len(blobs), False, sources if keep_sources else {})
 
 
+def main_line(scenes: dict[str, Scene], first: str, part: str) -> tuple[str, ...]:
+    """The shortest way through a part from its first scene to a scene that ends it.
+
+    Side memories (a choice's detour that rejoins the story) are longer ways round, so they
+    are left out; this is what progress counts along.
+    """
+    parents: dict[str, str | None] = {first: None}
+    queue = deque([first])
+    while queue:
+        scene_id = queue.popleft()
+        ops = scenes[scene_id].ops
+        if any(isinstance(op, EndOfPart) for op in ops):
+            path = [scene_id]
+            while (parent := parents[path[-1]]) is not None:
+                path.append(parent)
+            return tuple(reversed(path))
+        for op in ops:
+            if (
+                isinstance(op, GotoScene)
+                and op.scene in scenes
+                and op.scene not in parents
+                and scenes[op.scene].part == part
+            ):
+                parents[op.scene] = scene_id
+                queue.append(op.scene)
+    return ()
+
+
 def _build_story(model: s.StoryFile, scenes: list[Scene], key: str) -> Story:
     by_id = {scene.id: scene for scene in scenes}
     parts: list[Part] = []
@@ -209,7 +238,16 @@ def _build_story(model: s.StoryFile, scenes: list[Scene], key: str) -> Story:
         rest = sorted(
             sid for sid, scene in by_id.items() if scene.part == part.id and sid not in met
         )
-        parts.append(Part(part.id, part.title, part.first_scene, part.summary, tuple(met + rest)))
+        parts.append(
+            Part(
+                part.id,
+                part.title,
+                part.first_scene,
+                part.summary,
+                tuple(met + rest),
+                main_line(by_id, part.first_scene, part.id),
+            )
+        )
     checkpoint_scene = {
         op.checkpoint.id: scene.id for scene in scenes for op in scene.ops if isinstance(op, Ask)
     }

@@ -172,7 +172,21 @@ class Part:
     first_scene: str
     summary: str
     scenes: tuple[str, ...]
-    """Scene ids of this part in the order a player meets them (for progress bars)."""
+    """Scene ids of this part in the order a player meets them."""
+    main_line: tuple[str, ...] = ()
+    """The scenes every player passes through, start to end (side memories left out)."""
+
+    def progress(self, scene_id: str, seen: tuple[str, ...] = ()) -> tuple[int, int]:
+        """(scene number, scenes in the part) as a player would count them.
+
+        Counted along the main line, so an optional side memory neither adds to the total nor
+        jumps the count: inside one, the number is that of the last main scene passed.
+        """
+        line = self.main_line or self.scenes
+        if scene_id in line:
+            return line.index(scene_id) + 1, len(line)
+        passed = [index for index, sid in enumerate(line) if sid in seen]
+        return (max(passed) + 1 if passed else 1), len(line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,3 +160,22 @@ def test_any_text_either_parses_or_says_where_it_fails(text: str) -> None:
         expr.parse_condition(text)
     except expr.ConditionError as error:
         assert 0 <= error.offset <= len(text)
+
+
+def test_progress_counts_the_main_line_and_not_side_memories(mini_story) -> None:
+    part = mini_story.part("one")
+    assert part.main_line == ("opening", "middle")
+    assert part.progress("middle") == (2, 2)
+
+
+def test_a_side_memory_keeps_the_count_of_the_last_main_scene(scratch_story: Path) -> None:
+    (scratch_story / "one" / "aside.yaml").write_text(
+        "id: aside\\ntitle: A side memory\\npart: one\\nsetting: {background: road}\\nnext: middle\\n"
+        "beats:\\n  - narrate: Something else I remember.\\n"
+    )
+    opening = scratch_story / "one" / "opening.yaml"
+    opening.write_text(opening.read_text().replace("          goto: middle", "          goto: aside"))
+    story = load_story(scratch_story).story
+    part = story.part("one")
+    assert part.main_line == ("opening", "middle") and "aside" in part.scenes
+    assert part.progress("aside", ("opening", "aside")) == (1, 2)
