@@ -31,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scene", metavar="SCENE", help="start at this scene (for writers)")
     parser.add_argument("--age", choices=("11-13", "14+"), help="age setting for this session")
     parser.add_argument(
+        "--assignment",
+        type=Path,
+        metavar="FILE",
+        help="open homework from your teacher (an assignment .yaml file)",
+    )
+    parser.add_argument(
         "--scenes", type=Path, metavar="DIR", help="the scenes folder (default: scenes/)"
     )
     parser.add_argument(
@@ -67,6 +73,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
         os.environ["MEMORIES_SAVES"] = str(args.saves)
     scenes = args.scenes or paths.scenes_dir()
+    assignment_path = getattr(args, "assignment", None)
+    if assignment_path is not None and not assignment_path.is_file():
+        print(f"There is no homework file {assignment_path}.", file=out)
+        return EXIT_BAD_STORY
     if not args.text and window_available():
         from .ui.app import run_window
 
@@ -81,9 +91,23 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from .saves import SaveStore
     from .text_player import TextPlayer
 
+    assignment = None
+    if assignment_path is not None:
+        from .classroom import load_assignment
+
+        assignment, diagnostics = load_assignment(assignment_path, result.story)
+        if assignment is None:
+            print("This homework file has mistakes, so it cannot be opened:", file=out)
+            for diagnostic in diagnostics:
+                print("  " + diagnostic.format(), file=out)
+            return EXIT_BAD_STORY
     rules = replace(Rules(), age_mode=args.age) if args.age else None
     player = TextPlayer(
-        result.story, SaveStore(paths.saves_dir()), rules=rules, profile_name=args.profile
+        result.story,
+        SaveStore(paths.saves_dir()),
+        rules=rules,
+        profile_name=args.profile,
+        assignment=assignment,
     )
     try:
         return player.run(part=args.part, scene=args.scene)

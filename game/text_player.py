@@ -7,14 +7,19 @@ short answer saying what was expected, and nothing is lost.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
 from . import saves
+from .classroom import Assignment, HomeworkRecorder, brief_text, load_assignment
 from .play import runner, scores
 from .play.relocate import relocate
 from .play.state import Feedback, PlayState, Rules
@@ -31,6 +36,8 @@ When typing an answer, start commands with a slash: /h, /r, /q."""
 
 
 MOVED, STAYED = "moved", "stayed"
+_LIST_ITEM = re.compile(r"^\s+(- |\d+\. )")
+"""A list line ("  - ...", "  2. ..."): its wrapped lines hang under its text."""
 
 
 class QuitToMenu(Exception):
@@ -52,6 +59,9 @@ class TextPlayer:
         width: int | None = None,
         rules: Rules | None = None,
         profile_name: str | None = None,
+        assignment: Assignment | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.story = story
         self.store = store
@@ -63,6 +73,13 @@ class TextPlayer:
         self.profile_name = profile_name
         self.profile: saves.Profile | None = None
         self.session: runner.Session | None = None
+        self.assignment = assignment
+        self.clock = clock
+        self.now = now
+        self.recorder: HomeworkRecorder | None = None
+        """Set while homework is being played: it keeps the time and writes the results."""
+        self._timer: tuple[str, float] | None = None
+        """The question being answered and when it was shown (or last tried)."""
 
     # ------------------------------------------------------------------ output
 
@@ -71,8 +88,10 @@ class TextPlayer:
             print(file=self.out)
             return
         for paragraph in text.split("\n"):
+            item = _LIST_ITEM.match(paragraph)
+            hanging = indent + " " * len(item.group(0)) if item else indent
             wrapped = textwrap.fill(
-                paragraph, self.width, initial_indent=indent, subsequent_indent=indent
+                paragraph, self.width, initial_indent=indent, subsequent_indent=hanging
             )
             print(wrapped if paragraph else "", file=self.out)
 
@@ -81,6 +100,8 @@ class TextPlayer:
             answer = self._read(prompt)
         except EOFError:
             raise EndOfInput from None
+        if self.recorder is not None:
+            self.recorder.touch()
         return answer.strip()
 
     # ------------------------------------------------------------------ start
@@ -92,7 +113,9 @@ class TextPlayer:
             self.say()
             self.say(self.story.title)
             self.say(self.story.content_note)
-            if part or scene:
+            if self.assignment is not None:
+                self.homework(self.assignment)
+            elif part or scene:
                 self.play(
                     runner.start(
                         self.story, part=part, scene=scene, rules=self.rules(), seed=self.seed()
@@ -152,6 +175,7 @@ class TextPlayer:
             self.say("  n. New game (from the start)")
             self.say("  p. Choose a part")
             self.say("  l. Load a saved game")
+            self.say("  h. Homework (open the file your teacher gave you)")
             self.say("  g. Glossary")
             age = self.rules().age_mode
             self.say(f"  a. Age setting (now {age})")
@@ -167,6 +191,8 @@ class TextPlayer:
                 self.play_loaded(self.load_menu())
             elif choice == "g":
                 self.show_glossary()
+            elif choice == "h":
+                self.open_homework()
             elif choice == "a":
                 self.toggle_age()
             elif choice == "q":
@@ -217,9 +243,120 @@ class TextPlayer:
         value = self.profile.progress.get("finished_parts", [])
         return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
 
+    # ------------------------------------------------------------------ homework
+
+    def open_homework(self) -> None:
+        """Ask for the path of an assignment file, check it, and play it."""
+        answer = self.ask(
+            "Type the path of the homework file (e.g. hailsham.yaml), or Enter to go back: "
+        )
+        if not answer:
+            return
+        path = Path(answer.strip().strip("\"'"))
+        if not path.is_file():
+            self.say(f"There is no file {path}. Check the name and the folder with your teacher.")
+            return
+        assignment, diagnostics = load_assignment(path, self.story)
+        if assignment is None:
+            self.say("This homework file has mistakes, so it cannot be opened. Show your teacher:")
+            for diagnostic in diagnostics:
+                if diagnostic.is_error:
+                    self.say(diagnostic.format(), indent="  ")
+            return
+        self.homework(assignment)
+
+    def homework(self, assignment: Assignment) -> None:
+        """The brief, then the level menu, until the student goes back to the main menu."""
+        assert self.profile is not None
+        recorder = HomeworkRecorder(
+            self.story,
+            assignment,
+            self.profile,
+            clock=self.clock,
+            **({"now": self.now} if self.now else {}),
+        )
+        self.say()
+        self.say(brief_text(assignment, self.story))
+        state, notice = recorder.resume()
+        if notice:
+            self.say()
+            self.say(notice)
+        fresh = state is None
+        if state is None:
+            state = recorder.new_state(seed=self.seed())
+        self.recorder = recorder
+        try:
+            while True:
+                choice = self.level_menu(recorder, state, fresh)
+                if choice is None:
+                    return
+                if choice != "":
+                    state = recorder.enter_level(state, choice)
+                fresh = False
+                self.play(state)
+                assert self.session is not None
+                state = self.session.state
+        finally:
+            self.recorder = None
+
+    def level_menu(self, recorder: HomeworkRecorder, state: PlayState, fresh: bool) -> str | None:
+        """The homework's levels; a level id to start, "" to carry on, None to leave."""
+        levels = recorder.levels(state)
+        in_progress = (
+            state.ended_part is None
+            and state.level is not None
+            and state.level not in state.finished_levels
+        )
+        while True:
+            self.say()
+            self.say(f"Homework: {recorder.assignment.title}")
+            for number, level in enumerate(levels, start=1):
+                if level.finished:
+                    verdict = "passed" if level.passed else "not passed"
+                    status = (
+                        f"done: {fmt(level.score.earned)} of {level.score.possible} points "
+                        f"({level.score.percent:.0f}%), {verdict}"
+                    )
+                elif in_progress and level.id == state.level and not fresh:
+                    status = "started"
+                else:
+                    status = "not started"
+                self.say(f"  {number}. {level.title} ({level.questions} questions): {status}")
+            current = next((lv for lv in levels if lv.id == state.level), None)
+            if in_progress and current is not None:
+                self.say(f"  c. {'Start' if fresh else 'Carry on'}: {current.title}")
+            self.say("  b. Read the brief again")
+            self.say("  q. Back to the menu")
+            if recorder.done(state):
+                self.say("You have finished every level. Your results are saved.")
+            answer = self.ask("Type a letter or a level number: ").lower()
+            if answer == "c" and in_progress:
+                return ""
+            if answer.isdigit() and 1 <= int(answer) <= len(levels):
+                chosen = levels[int(answer) - 1]
+                return "" if in_progress and chosen.id == state.level else chosen.id
+            if answer == "b":
+                self.say(brief_text(recorder.assignment, self.story))
+            elif answer == "q":
+                return None
+            else:
+                self.say(f"Type a level number from 1 to {len(levels)}, b or q.")
+
+    def save_homework(self) -> None:
+        """Write the results (and the page to hand in); say so if the disk refuses."""
+        assert self.recorder is not None and self.session is not None
+        state = self.session.state
+        try:
+            self.recorder.save(state, finished=self.recorder.done(state))
+        except OSError as error:
+            self.say(f"Could not save your homework results: {error.strerror}.")
+
     # ------------------------------------------------------------------ saving
 
     def autosave(self) -> None:
+        if self.recorder is not None and self.session is not None:
+            self.save_homework()
+            return
         if self.profile is not None and self.session is not None:
             try:
                 saves.write_save(self.profile, "auto", self.session.state, self.story)
@@ -228,6 +365,9 @@ class TextPlayer:
 
     def save_menu(self) -> None:
         assert self.profile is not None and self.session is not None
+        if self.recorder is not None:
+            self.say("Homework saves itself at every new scene and when you leave.")
+            return
         answer = self.ask("Save in which slot (1-9)? Enter to cancel: ")
         if not answer:
             return
@@ -248,6 +388,9 @@ class TextPlayer:
     def load_menu(self) -> PlayState | None:
         """Let the player pick a save; the state to play, or None if nothing was loaded."""
         assert self.profile is not None
+        if self.recorder is not None:
+            self.say("Saved games cannot be opened during homework: quit it first (q).")
+            return None
         slots = saves.list_slots(self.profile)
         if not slots:
             self.say("There are no saved games yet.")
@@ -436,19 +579,29 @@ class TextPlayer:
             self.say(
                 "(You answered this before; this try is practice and does not change your score.)"
             )
+        if step.review_round:
+            self.say(
+                f"(Another go, round {step.review_round}: you missed this question earlier. "
+                "A right answer now earns half its points.)"
+            )
         self.say(checkpoint.question)
         if step.tries_left < step.tries_allowed:
             self.say(f"Tries left: {step.tries_left}.")
         if step.hint:
             self.say(f"Hint: {step.hint}")
+        if self._timer is None or self._timer[0] != checkpoint.id:
+            self._timer = (checkpoint.id, self.clock())
         response = self.read_response(step)
         if response is None:
             return
+        started = self._timer[1] if self._timer else self.clock()
+        moment = self.clock()
         try:
-            feedback = self.session.answer(response)
+            feedback = self.session.answer(response, seconds=max(moment - started, 0.0))
         except runner.ActionError as problem:
             self.say(str(problem).capitalize() + ".")
             return
+        self._timer = None if feedback.final else (checkpoint.id, moment)
         if not feedback.final:
             self.show_feedback(feedback)
 
@@ -481,7 +634,8 @@ class TextPlayer:
             "order": "Type the numbers in the right order, first event first, e.g. 3 1 2",
             "match": f"Type a number for each letter, in order A to {chr(64 + len(step.choices))}, e.g. 2 1 3",
             "short": "Type your answer",
-            "free": "Type your answer (your teacher will read it)",
+            "free": "Type your answer (your teacher will read it"
+            + ("; Enter to leave it out)" if step.may_skip else ")"),
         }
         typed = kind in ("short", "free")
         extra = " (/h hint, /r re-read)" if typed else " (h hint, r re-read)"
@@ -489,6 +643,8 @@ class TextPlayer:
             answer = self.ask(prompts[kind] + extra + ": ")
             if typed and not answer.startswith("/") and answer:
                 return answer
+            if typed and not answer and step.may_skip:
+                return ""
             word = answer.lstrip("/").lower()
             if word == "h":
                 self.give_hint()
@@ -557,6 +713,8 @@ class TextPlayer:
     def end_of_part(self, step: runner.PartEndStep) -> bool:
         """Show the part summary; True if play goes on into the next part."""
         assert self.session is not None and self.profile is not None
+        if step.level is not None:
+            return self.end_of_level(step)
         state = self.session.state
         finished = self.finished_parts()
         if step.part not in finished:
@@ -602,6 +760,57 @@ class TextPlayer:
             return False
         next_title = self.story.part(step.next_part).title
         answer = self.ask(f"Press Enter to go on to {next_title}, or q for the menu: ").lower()
+        if answer == "q":
+            return False
+        self.session.advance()
+        return True
+
+    def end_of_level(self, step: runner.PartEndStep) -> bool:
+        """A homework level's summary; saves the results. True if play goes on."""
+        assert self.session is not None
+        records = list(self.session.state.answers.values())
+        score = step.score
+        pass_mark = self.session.state.rules.pass_mark
+        self.say()
+        self.say(f"The end of {step.level_title}.")
+        if score.possible:
+            verdict = "You passed." if step.passed else "Not passed yet."
+            self.say(
+                f"You scored {fmt(score.earned)} out of {score.possible} ({score.percent:.0f}%). "
+                f"The pass mark is {pass_mark:g}%. {verdict}"
+            )
+        if step.review_rounds:
+            rounds = f"{step.review_rounds} round{'s' if step.review_rounds != 1 else ''}"
+            self.say(f"You went over the questions you missed in {rounds}.")
+        by_theme = scores.by_key(records, "theme", level=step.level)
+        if by_theme:
+            self.say("By theme:")
+            for theme_id, theme_score in sorted(by_theme.items()):
+                theme = self.story.themes.get(theme_id)
+                self.say(
+                    f"  {theme.name if theme else theme_id}: {fmt(theme_score.earned)} of "
+                    f"{theme_score.possible} ({theme_score.percent:.0f}%)"
+                )
+        for feedback in step.withheld:
+            self.say()
+            self.say(f"Question: {self.question_text(feedback.checkpoint)}")
+            self.show_feedback(replace(feedback, withheld=False))
+        if self.recorder is not None:
+            try:
+                files = self.recorder.save(
+                    self.session.state, finished=self.recorder.done(self.session.state)
+                )
+                self.say(f"Your results are saved. To print or hand in: {files.report}")
+            except OSError as error:
+                self.say(f"Could not save your homework results: {error.strerror}.")
+        self.say()
+        if step.next_level is None:
+            self.say("That was the last level: the homework is finished. Well done.")
+            self.ask("Press Enter to return to the menu.")
+            return False
+        answer = self.ask(
+            f"Press Enter to go on to {step.next_title}, or q for the homework menu: "
+        ).lower()
         if answer == "q":
             return False
         self.session.advance()
