@@ -170,8 +170,8 @@ def test_progress_counts_the_main_line_and_not_side_memories(mini_story) -> None
 
 def test_a_side_memory_keeps_the_count_of_the_last_main_scene(scratch_story: Path) -> None:
     (scratch_story / "one" / "aside.yaml").write_text(
-        "id: aside\\ntitle: A side memory\\npart: one\\nsetting: {background: road}\\nnext: middle\\n"
-        "beats:\\n  - narrate: Something else I remember.\\n"
+        "id: aside\ntitle: A side memory\npart: one\nsetting: {background: road}\nnext: middle\n"
+        "beats:\n  - narrate: Something else I remember.\n"
     )
     opening = scratch_story / "one" / "opening.yaml"
     opening.write_text(opening.read_text().replace("          goto: middle", "          goto: aside"))
