@@ -396,9 +396,13 @@ class _Search:
         by_scene: dict[str, list[Hashable]] = defaultdict(list)
         for key in trapped:
             by_scene[self.places[key].scene].append(key)
+        covered: set[str] = set()
         for scene_id, keys in sorted(by_scene.items()):
+            if scene_id in covered:
+                continue  # one report for each loop, at the first of its scenes
             first = min(keys, key=lambda k: self.places[k].pc)
             loop = sorted({self.places[k].scene for k in self._reach(first)})
+            covered.update(loop)
             self.report(
                 "loop",
                 scene_id,
