@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import paths
+from .play.state import FlagValue
 from .story.loader import LoadResult, load_story
+from .story.model import Story
 
 EXIT_OK, EXIT_BAD_STORY = 0, 2
 
@@ -29,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--part", metavar="PART", help="start at the beginning of this part")
     parser.add_argument("--scene", metavar="SCENE", help="start at this scene (for writers)")
+    parser.add_argument(
+        "--flags",
+        type=Path,
+        metavar="FILE",
+        help="start with these flags set: a YAML file of flag: value lines (for writers)",
+    )
     parser.add_argument("--age", choices=("11-13", "14+"), help="age setting for this session")
     parser.add_argument(
         "--assignment",
@@ -61,6 +69,19 @@ def load_for_play(scenes: Path, out: TextIO) -> LoadResult:
     return result
 
 
+def read_flags(path: Path, story: Story | None, out: TextIO) -> dict[str, FlagValue] | None:
+    """The flags of `--flags FILE`, or None (after printing path:line:col) if it has errors."""
+    from .story.watch import read_flags_file
+
+    if not path.is_file():
+        print(f"{path}: error: there is no such flags file", file=out)
+        return None
+    flags, problems = read_flags_file(path, story, shown=paths.display_path(path))
+    for problem in problems:
+        print(problem.format(), file=out)
+    return None if any(problem.is_error for problem in problems) else flags
+
+
 def window_available() -> bool:
     """Whether the pygame player is part of this build."""
     return importlib.util.find_spec("game.ui.app") is not None
@@ -77,18 +98,27 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     if assignment_path is not None and not assignment_path.is_file():
         print(f"There is no homework file {assignment_path}.", file=out)
         return EXIT_BAD_STORY
+    flags_path = getattr(args, "flags", None)
     if not args.text and window_available():
+        if flags_path is not None:  # checked here; the window starts with args.flag_values
+            args.flag_values = read_flags(flags_path, None, out)
+            if args.flag_values is None:
+                return EXIT_BAD_STORY
         from .ui.app import run_window
 
         return int(run_window(args))
     result = load_for_play(scenes, out)
     if result.story is None or not result.ok:
         return EXIT_BAD_STORY
+    flags = read_flags(flags_path, result.story, out) if flags_path is not None else {}
+    if flags is None:
+        return EXIT_BAD_STORY
     from dataclasses import replace
 
     from .play.runner import ActionError
     from .play.state import Rules
     from .saves import SaveStore
+    from .story.watch import StoryWatcher
     from .text_player import TextPlayer
 
     assignment = None
@@ -108,9 +138,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         rules=rules,
         profile_name=args.profile,
         assignment=assignment,
+        watcher=StoryWatcher(scenes, result.story, cache_dir=paths.cache_dir()),
     )
     try:
-        return player.run(part=args.part, scene=args.scene)
+        return player.run(part=args.part, scene=args.scene, flags=flags)
     except ActionError as problem:
         print(f"Cannot start there: {problem}.", file=out)
         return EXIT_BAD_STORY

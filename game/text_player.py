@@ -12,7 +12,7 @@ import shutil
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -22,15 +22,17 @@ from . import saves
 from .classroom import Assignment, HomeworkRecorder, brief_text, load_assignment
 from .play import runner, scores
 from .play.relocate import relocate
-from .play.state import Feedback, PlayState, Rules
+from .play.state import Feedback, FlagValue, PlayState, Rules
 from .story import schema as s
 from .story.model import Story
+from .story.watch import StoryWatcher, flag_values, writer_info
 
 HELP = """\
 While reading, press Enter to go on. You can also type:
   s  save          l  load          b  go back to an earlier line
   j  journal       g  glossary      p  people in the story
   q  save and quit to the menu      ?  this help
+  w  where am I (for writers)       /reload  read changed scene files again
 At a question: h for a hint, r to re-read the scene from the moment it asks about.
 When typing an answer, start commands with a slash: /h, /r, /q."""
 
@@ -62,8 +64,11 @@ class TextPlayer:
         assignment: Assignment | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] | None = None,
+        watcher: StoryWatcher | None = None,
     ) -> None:
         self.story = story
+        self.watcher = watcher
+        """Reloads the story when its files change (hot reload for writers), if given."""
         self.store = store
         self._read = read or input
         self.out = out or sys.stdout
@@ -106,7 +111,13 @@ class TextPlayer:
 
     # ------------------------------------------------------------------ start
 
-    def run(self, *, part: str | None = None, scene: str | None = None) -> int:
+    def run(
+        self,
+        *,
+        part: str | None = None,
+        scene: str | None = None,
+        flags: Mapping[str, FlagValue] | None = None,
+    ) -> int:
         """Play until the player quits; returns an exit code."""
         try:
             self.profile = self.choose_profile()
@@ -115,10 +126,15 @@ class TextPlayer:
             self.say(self.story.content_note)
             if self.assignment is not None:
                 self.homework(self.assignment)
-            elif part or scene:
+            elif part or scene or flags:
                 self.play(
                     runner.start(
-                        self.story, part=part, scene=scene, rules=self.rules(), seed=self.seed()
+                        self.story,
+                        part=part,
+                        scene=scene,
+                        rules=self.rules(),
+                        seed=self.seed(),
+                        flags=flags,
                     )
                 )
             self.menu()
@@ -431,6 +447,7 @@ class TextPlayer:
         last_setting = ("", "")
         try:
             while True:
+                self.reload_if_changed()
                 step = self.session.step
                 where = step.where
                 if where.scene != last_scene:
@@ -518,9 +535,47 @@ class TextPlayer:
             self.show_people()
         elif word == "q":
             raise QuitToMenu
+        elif word == "w":
+            self.show_writer_info()
+        elif word == "reload":
+            self.reload_if_changed(force=True)
         else:
             return None
-        return MOVED if self.session.state is not before and word in ("b", "l") else STAYED
+        moves = ("b", "l", "reload")
+        return MOVED if self.session.state is not before and word in moves else STAYED
+
+    # ------------------------------------------------------------------ for writers
+
+    def reload_if_changed(self, *, force: bool = False) -> None:
+        """Hot reload: read the story again if a scene file changed (or when asked)."""
+        if self.watcher is None or self.session is None:
+            if force:
+                self.say("There is nothing to reload: no scenes folder is being watched.")
+            return
+        if not force and not self.watcher.poll():
+            return
+        if self.recorder is not None:
+            if force:
+                self.say("The story is not reloaded during homework.")
+            return
+        story, state, notice, problems = self.watcher.reload(self.session.state)
+        for problem in problems[:5]:
+            self.say(problem.format())
+        if len(problems) > 5:
+            self.say(f"... and {len(problems) - 5} more (memories lint shows them all).")
+        self.say(notice)
+        assert state is not None
+        self.story = story
+        self.session.story, self.session.state = story, state
+
+    def show_writer_info(self) -> None:
+        assert self.session is not None
+        info = writer_info(self.story, self.session.state)
+        self.say(f"Scene {info.scene}, {info.path} line {info.line}")
+        if info.label:
+            self.say(f"After the label: {info.label}")
+        flags = self.session.state.flags
+        self.say("Flags: " + (flag_values(flags) if flags else "none set"))
 
     def go_back(self) -> None:
         assert self.session is not None

@@ -70,6 +70,7 @@ CODES: dict[str, str] = {
     "W206": "a checkpoint without a hint",
     "W207": "a very long line of text",
     "W208": "narration above the reading-level target",
+    "W209": "a flag in a --flags file that the story never uses",
 }
 
 
