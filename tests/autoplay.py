@@ -62,7 +62,10 @@ class ScriptedKeyboard:
             if kind in ("order", "match"):
                 numbers = range(1, count + 1) if self.pick == "first" else range(count, 0, -1)
                 return " ".join(str(n) for n in numbers)
-            return "I think Kathy notices more than she says."
+            return (
+                "I think Kathy notices much more than she says out loud, because she is careful "
+                "and kind, and she keeps her feelings to herself even when she is hurt or afraid."
+            )
         return ""
 
 
