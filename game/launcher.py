@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         rules=rules,
         profile_name=args.profile,
         assignment=assignment,
-        watcher=StoryWatcher(scenes, result.story, cache_dir=paths.cache_dir()),
+        watcher=StoryWatcher(scenes, result.story),
     )
     try:
         return player.run(part=args.part, scene=args.scene, flags=flags)

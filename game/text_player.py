@@ -571,7 +571,8 @@ class TextPlayer:
     def show_writer_info(self) -> None:
         assert self.session is not None
         info = writer_info(self.story, self.session.state)
-        self.say(f"Scene {info.scene}, {info.path} line {info.line}")
+        self.say(f"Scene: {info.scene}")
+        self.say(f"File: {info.path}:{info.line}")
         if info.label:
             self.say(f"After the label: {info.label}")
         flags = self.session.state.flags

@@ -227,7 +227,7 @@ def create(
             f"a scene called '{name}' already exists ({paths.display_path(used[name])}); "
             "scene ids are unique in the whole story, so choose another name"
         )
-    story = load_story(root, cache_dir=paths.cache_dir()).story
+    story = load_story(root).story  # not the cache: it may hold a copy's paths
     link = find_link(story, part, name, after)
     background, speaker = "road", "kathy"
     if story is not None:

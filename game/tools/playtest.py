@@ -888,7 +888,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             file=out,
         )
         return EXIT_UNUSABLE
-    result = load_story(root, cache_dir=paths.cache_dir())
+    result = load_story(root)  # fresh: findings name this folder's files
     if result.story is None or not result.ok:
         for diagnostic in result.errors[:20]:
             print(diagnostic.format(), file=out)
