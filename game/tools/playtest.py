@@ -125,6 +125,8 @@ class QuickReport:
     places: int
     seconds: float
     complete: bool = True
+    parts: tuple[str, ...] = ()
+    """The parts the report is about (all of them unless --part)."""
 
 
 # ---------------------------------------------------------------------- story facts
@@ -491,24 +493,23 @@ def quick_playtest(
     parts: Sequence[str] | None = None,
     ages: Sequence[str] = AGES,
 ) -> QuickReport:
-    """Search every place a player can reach; report what breaks and what is never reached."""
+    """Search every place a player can reach; report what breaks and what is never reached.
+
+    The search always starts from every part (a later part's conditions may test flags set in
+    an earlier one); `parts` only narrows the report to those parts' scenes.
+    """
     started = time.perf_counter()
     search = _Search(story)
-    chosen = list(parts) if parts else [part.id for part in story.parts]
-    search.run(chosen, ages)
+    search.run([part.id for part in story.parts], ages)
     search.traps()
     findings = list(search.findings)
     for scene, checkpoint in story.all_checkpoints():
         findings.extend(_check_grading(scene, checkpoint))
-    if search.complete and not parts:
+    if search.complete:
         findings.extend(unreached(story, search.coverage))
-    elif search.complete:
-        wanted = set(chosen)
-        findings.extend(
-            f
-            for f in unreached(story, search.coverage)
-            if any(story.scenes[sid].path == f.path for sid in _part_scenes(story, wanted))
-        )
+    if parts:
+        paths_wanted = {scene.path for scene in story.scenes.values() if scene.part in parts}
+        findings = [f for f in findings if f.path in paths_wanted]
     findings.sort(key=lambda f: (f.path, f.line, f.kind))
     return QuickReport(
         findings,
@@ -516,11 +517,8 @@ def quick_playtest(
         len(search.places),
         time.perf_counter() - started,
         search.complete,
+        tuple(parts) if parts else tuple(part.id for part in story.parts),
     )
-
-
-def _part_scenes(story: m.Story, parts: set[str]) -> list[str]:
-    return [sid for sid, scene in story.scenes.items() if scene.part in parts]
 
 
 def _check_grading(scene: m.Scene, checkpoint: s.Checkpoint) -> list[Finding]:
@@ -724,6 +722,8 @@ def print_quick(story: m.Story, report: QuickReport, out: TextIO, *, verbose: bo
         file=out,
     )
     for part in story.parts:
+        if report.parts and part.id not in report.parts:
+            continue
         scenes = [story.scenes[sid] for sid in part.scenes]
         totals = Counter[str]()
         reached = Counter[str]()
@@ -752,24 +752,30 @@ def print_quick(story: m.Story, report: QuickReport, out: TextIO, *, verbose: bo
         )
     asked = cov.checkpoints_by_age
     every = set().union(*asked.values()) if asked else set()
+    mine = [
+        (scene, checkpoint)
+        for scene, checkpoint in story.all_checkpoints()
+        if not report.parts or scene.part in report.parts
+    ]
+    ids = {checkpoint.id for _scene, checkpoint in mine}
     by_theme: dict[str, list[str]] = defaultdict(list)
-    for _scene, checkpoint in story.all_checkpoints():
+    for _scene, checkpoint in mine:
         by_theme[checkpoint.theme].append(checkpoint.id)
     print("Checkpoints asked, by theme:", file=out)
-    for theme_id, ids in by_theme.items():
+    for theme_id, theme_ids in by_theme.items():
         theme = story.themes.get(theme_id)
         name = theme.name if theme else theme_id
-        print(f"  {name}: {_ratio(sum(i in every for i in ids), len(ids))}", file=out)
+        print(f"  {name}: {_ratio(sum(i in every for i in theme_ids), len(theme_ids))}", file=out)
     for age in AGES:
         if age in asked:
-            total = len(story.checkpoint_scene)
+            reached = len(asked[age] & ids)
             print(
-                f"Checkpoints asked in the {age} age setting: {_ratio(len(asked[age]), total)}",
+                f"Checkpoints asked in the {age} age setting: {_ratio(reached, len(ids))}",
                 file=out,
             )
     if verbose:
         print("Every checkpoint:", file=out)
-        for scene, checkpoint in story.all_checkpoints():
+        for scene, checkpoint in mine:
             ages = [age for age in AGES if checkpoint.id in asked.get(age, set())]
             shown = ", ".join(ages) if ages else "NEVER"
             print(f"  {checkpoint.id} ({scene.id}, {checkpoint.theme}): asked in {shown}", file=out)
@@ -873,7 +879,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="play a playthrough file (or every *.yaml in a folder) and check it",
     )
-    parser.add_argument("--part", help="quick: search only from the start of this part")
+    parser.add_argument("--part", help="quick: report only on this part's scenes")
     parser.add_argument("--age", choices=AGES, help="quick: only this age setting")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every checkpoint")
 

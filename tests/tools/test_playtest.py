@@ -188,3 +188,12 @@ def test_the_command_exit_codes_and_summary(tmp_path: Path) -> None:
     assert code == 2 and "there is no part 'on' (did you mean 'one'?)" in text
     code, text = run_command(path=tmp_path)
     assert code == 2 and "no story.yaml here" in text
+
+
+def test_part_narrows_the_report_but_not_the_search(mini_story) -> None:
+    assert quick_playtest(mini_story, parts=["two"]).findings == []
+    one = quick_playtest(mini_story, parts=["one"])
+    assert [f.kind for f in one.findings] == ["unreached"] and one.parts == ("one",)
+    out = io.StringIO()
+    playtest.print_quick(mini_story, one, out, verbose=False)
+    assert "Part Two" not in out.getvalue()
