@@ -7,7 +7,6 @@ below is the single list the docs are checked against.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -108,6 +107,8 @@ class Diagnostic:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint like "did you mean 'choices'?", or "" when nothing is close."""
+    import difflib  # only needed when something is wrong; keeps start-up quick
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import os
 import pickle
 from collections import deque
@@ -176,6 +177,7 @@ def _load_fresh(
         diagnostics.extend(read.diagnostics)
         if read.data is None:
             failed += 1
+            broken_ids.add(path.stem)  # unreadable: its id is most likely its file name
             continue
         model, problems = validate(s.SceneFile, read.data, read.source)
         diagnostics.extend(problems)
@@ -288,7 +290,15 @@ def _cache_key(root: Path, blobs: Iterable[tuple[Path, bytes | None]], assets: P
         _CODE_DIGEST = _code_digest()
     digest = hashlib.blake2b(_CODE_DIGEST, digest_size=16)
     digest.update(str(_CACHE_FORMAT).encode())
-    digest.update(str(assets.resolve()).encode() + b"\0" + str(Path.cwd()).encode())
+    # Where the story is (Scene.path and diagnostics name its files), where it is shown from,
+    # and whether lint's reading-level check can run all change what a load produces.
+    where = (
+        root.resolve(),
+        assets.resolve(),
+        Path.cwd(),
+        importlib.util.find_spec("textstat") is not None,
+    )
+    digest.update("\0".join(map(str, where)).encode())
     for path, raw in blobs:
         digest.update(_relative(path, root).encode() + b"\0")
         digest.update(hashlib.blake2b(raw or b"", digest_size=16).digest())

@@ -46,7 +46,7 @@ FlagValue = bool | int
 class Strict(BaseModel):
     """Every file model forbids unknown keys, so a typo is an error with a suggestion."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- story.yaml
@@ -271,7 +271,7 @@ class ChoiceOption(Strict):
     )
     goto: SceneRef | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class ChoiceBody(Strict):
@@ -288,7 +288,7 @@ class Condition(Strict):
     then: list[Beat] = Field(min_length=1)
     else_: list[Beat] = Field([], alias="else")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class CheckpointBeat(Strict):
@@ -385,5 +385,5 @@ class SceneFile(Strict):
     beats: list[Beat] = Field(min_length=1)
 
 
-for _model in (ChoiceOption, Condition, MatureBody, SceneFile):
-    _model.model_rebuild()
+# Validators are built on first use (defer_build): a cached story loads without them, which
+# keeps `memories lint` and the game's start quick.

@@ -7,6 +7,7 @@ pydantic finds all the problems at once; this module turns each of its errors in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
@@ -67,9 +68,44 @@ def validate(model: type[M], data: Any, source: SourceMap) -> tuple[M | None, li
     try:
         return model.model_validate(data), []
     except ValidationError as failure:
-        found = [_explain(error, data, source) for error in failure.errors(include_url=False)]
+        errors = _merge_union_members(failure.errors(include_url=False))
+        found = [_explain(error, data, source) for error in errors]
         unique = {(d.line, d.col, d.code, d.message): d for d in found}
         return None, sorted(unique.values(), key=lambda d: (d.line, d.col))
+
+
+_UNION_MEMBER = re.compile(r"^(bool|int|float|str|constrained-str|(list|dict)\[.*\])$")
+_MEMBER_NAMES = {"bool": "true or false", "int": "a whole number", "float": "a number"}
+
+
+def _merge_union_members(errors: list[Any]) -> list[Any]:
+    """One error per value that fits none of a union's types (e.g. true/false or a number).
+
+    pydantic reports each member of `bool | int` separately, with the member's name added to
+    the path; a writer needs one message saying what the value may be.
+    """
+    merged: list[Any] = []
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if loc and isinstance(loc[-1], str) and _UNION_MEMBER.match(loc[-1]):
+            group = groups.get(loc[:-1])
+            if group is None:
+                group = {
+                    "type": "union_types",
+                    "loc": loc[:-1],
+                    "input": error.get("input"),
+                    "ctx": {"members": []},
+                }
+                groups[loc[:-1]] = group
+                merged.append(group)
+            member = loc[-1]
+            name = _MEMBER_NAMES.get(member, "a list" if member.startswith("list") else "text")
+            if name not in group["ctx"]["members"]:
+                group["ctx"]["members"].append(name)
+        else:
+            merged.append(error)
+    return merged
 
 
 def _explain(error: Any, data: Any, source: SourceMap) -> Diagnostic:
@@ -84,10 +120,15 @@ def _explain(error: Any, data: Any, source: SourceMap) -> Diagnostic:
         missing_allowed = [
             name for name in allowed if not isinstance(parent, dict) or name not in parent
         ]
-        hint = did_you_mean(str(loc[-1]), missing_allowed) or (
-            "allowed here: " + ", ".join(allowed) if allowed else ""
+        hint = (
+            did_you_mean(str(loc[-1]), missing_allowed)
+            or _belongs_elsewhere(str(loc[-1]))
+            or ("allowed here: " + ", ".join(allowed) if allowed else "")
         )
         return _at(source, loc, "E020", f"unknown key '{loc[-1]}'", hint, at_key=True)
+    if kind == "union_types":
+        members = " or ".join(ctx["members"])
+        return _at(source, loc, "E022", f"{field} should be {members}, not {_kind_of(value)}", "")
     if kind == "missing":
         parent = _data_at(data, loc[:-1])
         if not isinstance(parent, dict):  # the last part was a union tag ('say'), not a key
@@ -175,6 +216,17 @@ def _at(
 ) -> Diagnostic:
     line, col = source.mark(loc, at_key=at_key)
     return Diagnostic(source.path, line, col, "error", code, message, hint)
+
+
+def _belongs_elsewhere(key: str) -> str:
+    """For a key that fits no field here: the beats that do have one like it."""
+    names = {name for model in s.BEAT_KEYS.values() for name in _fields(model)}
+    close = did_you_mean(key, names)
+    if not close:
+        return ""
+    wanted = close.split("'")[1]
+    kinds = [beat for beat, model in s.BEAT_KEYS.items() if wanted in _fields(model)]
+    return f"{close[:-1]}? only {' and '.join(kinds)} beats have it"
 
 
 def _field_name(loc: Sequence[str | int]) -> str:

@@ -142,10 +142,13 @@ class SourceMap:
         """1-based (line, col) of the value at `loc`, or of its key when `at_key`."""
         node, _ = self.node_at(loc)
         if at_key and loc:
-            parent, _ = self.node_at(loc[:-1])
-            key = _child(parent, loc[-1], want_key=True)
-            if key is not None:
-                node = key
+            # the key's mapping is at loc[:-1], or one up when loc ends in a union tag
+            for cut in (1, 2):
+                parent, _ = self.node_at(loc[:-cut])
+                key = _child(parent, loc[-1], want_key=True)
+                if key is not None:
+                    node = key
+                    break
         if node is None:
             return (1, 1)
         return (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -195,7 +198,7 @@ def read_yaml_bytes(raw: bytes, shown: str) -> ReadResult:
             shown,
             "",
             "E002",
-            f"the file is {len(raw) // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB",
+            f"the file is {-(-len(raw) // 1024)} KB; the limit is {MAX_FILE_BYTES // 1024} KB",
             "split it into several scene files",
             raw=raw,
         )
@@ -324,7 +327,11 @@ def _yaml_error(shown: str, text: str, error: yaml.MarkedYAMLError, raw: bytes) 
         text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     ):
         hint = "use spaces, not tabs, to indent"
-    message = problem if code == "E011" else f"YAML syntax error: {problem}"
+    message = (
+        "a second YAML document starts here; a file holds one"
+        if code == "E011"
+        else f"YAML syntax error: {problem}"
+    )
     return ReadResult(
         None,
         SourceMap(shown, None, text),

@@ -50,7 +50,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             file=out,
         )
         return EXIT_UNUSABLE
-    result = load_story(root, keep_sources=args.source)
+    cache = None if args.source else paths.cache_dir()  # the cache keeps warnings too
+    result = load_story(root, keep_sources=args.source, cache_dir=cache)
     diagnostics = result.diagnostics
     if target.is_file():
         shown = paths.display_path(target)

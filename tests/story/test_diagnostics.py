@@ -263,3 +263,26 @@ def test_evidence_must_be_whole_sentences(scratch_story: Path) -> None:
     assert problems(scratch_story) == []
     edit(scratch_story, "one/middle.yaml", "{text: Another line here, explain: Not quite.}", "{text: line here. And a second, explain: Not quite.}")
     assert [p.split(": error")[1][:6] for p in problems(scratch_story)] == ["[E116]"]
+
+
+def test_a_key_of_another_kind_of_beat_says_where_it_belongs(scratch_story: Path) -> None:
+    edit(scratch_story, "one/opening.yaml", "  - narrate: Line one.\n", "  - narrate: Line one.\n    speker: kathy\n")
+    assert problems(scratch_story) == [
+        "one/opening.yaml:9:5: error[E020]: unknown key 'speker' (did you mean 'speaker'? only say and quote beats have it)"
+    ]
+
+
+def test_a_value_that_fits_no_type_of_a_union_gets_one_message(scratch_story: Path) -> None:
+    edit(scratch_story, "one/opening.yaml", "          set: {secret: true}", "          set: {secret: yes please}")
+    assert problems(scratch_story) == [
+        "one/opening.yaml:21:25: error[E022]: 'secret' should be true or false or a whole number, not text ('yes please')"
+    ]
+
+
+def test_a_second_document_says_so_plainly(scratch_story: Path) -> None:
+    scene = scratch_story / "two" / "second_start.yaml"
+    scene.write_text(scene.read_text() + "---\nid: another\n")
+    assert problems(scratch_story) == [
+        "two/second_start.yaml:9:1: error[E011]: a second YAML document starts here; a file holds one "
+        "(one file holds one scene; remove the extra ---)"
+    ]

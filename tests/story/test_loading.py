@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from game.story.diagnostics import CODES
 from game.story.loader import load_story
 from game.story.model import Ask, ShowLine
 from game.tools.schema_export import SCHEMA_DIR, SCHEMAS, schema_text
-from tests.helpers import ROOT
+from tests.helpers import MINI, ROOT
 
 
 def test_parts_list_scenes_in_the_order_a_player_meets_them(mini_story) -> None:
@@ -179,3 +180,14 @@ def test_a_side_memory_keeps_the_count_of_the_last_main_scene(scratch_story: Pat
     part = story.part("one")
     assert part.main_line == ("opening", "middle") and "aside" in part.scenes
     assert part.progress("aside", ("opening", "aside")) == (1, 2)
+
+
+def test_two_copies_of_a_story_never_share_a_cache_entry(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "a" / "scenes", tmp_path / "b" / "scenes"
+    shutil.copytree(MINI, first)
+    shutil.copytree(MINI, second)
+    one = load_story(first, cache_dir=cache)
+    two = load_story(second, cache_dir=cache)
+    assert not two.from_cache
+    assert one.story.scenes["opening"].path != two.story.scenes["opening"].path
