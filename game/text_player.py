@@ -443,6 +443,7 @@ class TextPlayer:
     def play(self, state: PlayState) -> None:
         """Play from `state` until the player quits to the menu or the story ends."""
         self.session = runner.Session(self.story, state)
+        self._timer = None
         last_scene = ""
         last_setting = ("", "")
         try:
