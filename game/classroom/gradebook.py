@@ -493,9 +493,7 @@ def _questions_table(book: Gradebook) -> str:
         facility = stats.facility
         shown = "&ndash;" if facility is None else f"{facility:.0f}%"
         wrong = "<br>".join(
-            f"{escape(text)}: {count}"
-            for text, count in stats.wrong_choices
-            if count or item.get("options")
+            f"{escape(text)}: {count}" for text, count in stats.wrong_choices if count
         )
         rows.append(
             [
