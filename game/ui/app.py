@@ -36,7 +36,9 @@ MIN_SIZE = (640, 360)
 
 
 class App:
-    def __init__(self, options: Options | None = None, *, size: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, options: Options | None = None, *, size: tuple[int, int] | None = None
+    ) -> None:
         self.options = options or Options()
         self.ctx = Context(self.options)
         pygame.display.init()
@@ -304,8 +306,12 @@ class App:
             self._guard(fn)
 
     def dispatch(self, event: pygame.event.Event) -> None:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.TEXTINPUT,
-                          pygame.MOUSEWHEEL):
+        if event.type in (
+            pygame.KEYDOWN,
+            pygame.MOUSEBUTTONDOWN,
+            pygame.TEXTINPUT,
+            pygame.MOUSEWHEEL,
+        ):
             self.last_input = time.perf_counter()
         if event.type == pygame.QUIT:
             self.quit()
@@ -317,8 +323,12 @@ class App:
                     self.window_size = size
             self.restyle()
             return
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN,
-                          pygame.WINDOWFOCUSGAINED):
+        if event.type in (
+            pygame.WINDOWEXPOSED,
+            pygame.WINDOWRESTORED,
+            pygame.WINDOWSHOWN,
+            pygame.WINDOWFOCUSGAINED,
+        ):
             self.invalidate()
             return
         if event.type == pygame.KEYDOWN and self._global_key(event):
@@ -338,7 +348,7 @@ class App:
         window (the saves are untouched: nothing is saved from a broken state)."""
         try:
             return fn()
-        except Exception as error:  # noqa: BLE001 - the game must keep running
+        except Exception as error:
             self.errors.append("".join(traceback.format_exception(error)))
             if os.environ.get("MEMORIES_RAISE"):
                 raise
@@ -381,8 +391,15 @@ class App:
         rect = pygame.Rect(0, style.margin, width, lh * len(lines) + style.unit * 2)
         rect.centerx = self.size[0] // 2
         draw_panel(surface, rect, style)
-        tx.draw_lines(surface, lines, spec, style.scheme.text, style.scheme.panel,
-                      (rect.x + style.unit * 2, rect.y + style.unit), lh)
+        tx.draw_lines(
+            surface,
+            lines,
+            spec,
+            style.scheme.text,
+            style.scheme.panel,
+            (rect.x + style.unit * 2, rect.y + style.unit),
+            lh,
+        )
 
     def quit(self) -> None:
         from .control import before_quit
@@ -406,8 +423,10 @@ def run_window(args: Any) -> int:
     try:
         app = App(options)
     except pygame.error as error:
-        print(f"No window could be opened ({error}), so the game plays in the terminal instead.",
-              file=sys.stderr)
+        print(
+            f"No window could be opened ({error}), so the game plays in the terminal instead.",
+            file=sys.stderr,
+        )
         args.text = True
         from ..launcher import run
 

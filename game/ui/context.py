@@ -152,13 +152,19 @@ class Context:
     def seed(self) -> int:
         return sum(ord(ch) for ch in self.profile.id) if self.profile else 0
 
-    def new_state(self, *, part: str | None = None, scene: str | None = None,
-                  flags: dict[str, Any] | None = None) -> PlayState:
+    def new_state(
+        self,
+        *,
+        part: str | None = None,
+        scene: str | None = None,
+        flags: dict[str, Any] | None = None,
+    ) -> PlayState:
         from ..play import runner
 
         assert self.story is not None
-        return runner.start(self.story, part=part, scene=scene, rules=self.rules(),
-                            seed=self.seed(), flags=flags)
+        return runner.start(
+            self.story, part=part, scene=scene, rules=self.rules(), seed=self.seed(), flags=flags
+        )
 
     def begin(self, state: PlayState) -> Session:
         from ..play.runner import Session

@@ -168,8 +168,11 @@ def quickload(app: App) -> None:
         return
     state, notices = app.ctx.read_slot("quick")
     if state is None:
-        app.toast("There is no quicksave yet: F6 makes one." if "empty" in " ".join(notices) else
-                  " ".join(notices))
+        app.toast(
+            "There is no quicksave yet: F6 makes one."
+            if "empty" in " ".join(notices)
+            else " ".join(notices)
+        )
         return
     play(app, state)
     app.toast(" ".join(["Quickloaded.", *notices]))
@@ -283,7 +286,7 @@ def writer_lines(app: App) -> list[str]:
             lines = info.splitlines()
         elif isinstance(info, dict):
             lines = [f"{k}: {v}" for k, v in info.items()]
-    except Exception:  # noqa: BLE001 - the writers' module is optional
+    except Exception:
         pass
     flags = ", ".join(f"{k}={v}" for k, v in sorted(state.flags.items())) or "none"
     lines.append(f"Flags: {flags}")
@@ -302,5 +305,12 @@ def draw_writer_overlay(app: App, surface: pygame.Surface) -> None:
     rect = pygame.Rect(0, 0, width + style.unit * 4, lh * len(wrapped) + style.unit * 2)
     rect.topright = (app.size[0] - style.unit * 2, app.size[1] // 2 - rect.height // 2)
     draw_panel(surface, rect, style)
-    tx.draw_lines(surface, wrapped, spec, style.scheme.muted, style.scheme.panel,
-                  (rect.x + style.unit * 2, rect.y + style.unit), lh)
+    tx.draw_lines(
+        surface,
+        wrapped,
+        spec,
+        style.scheme.muted,
+        style.scheme.panel,
+        (rect.x + style.unit * 2, rect.y + style.unit),
+        lh,
+    )

@@ -17,7 +17,9 @@ ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 class Flow:
-    def __init__(self, items: list[Widget] | None = None, footer: list[Widget] | None = None) -> None:
+    def __init__(
+        self, items: list[Widget] | None = None, footer: list[Widget] | None = None
+    ) -> None:
         self.items: list[Widget] = items or []
         self.footer: list[Widget] = footer or []
         self.rects: dict[int, pygame.Rect] = {}  # id(widget) -> rect on screen (unscrolled)
@@ -33,8 +35,9 @@ class Flow:
 
     # ------------------------------------------------------------------ contents
 
-    def set_items(self, items: list[Widget], footer: list[Widget] | None = None,
-                  keep_focus: bool = True) -> None:
+    def set_items(
+        self, items: list[Widget], footer: list[Widget] | None = None, keep_focus: bool = True
+    ) -> None:
         old = self.focus
         old_index = self.focusables().index(old) if old in self.focusables() else -1
         self.items = items
@@ -119,8 +122,15 @@ class Flow:
             self.ensure_visible(self._want_visible)
             self._want_visible = None
 
-    def _place(self, w: Widget, style: Style, width: int, x: int, y: int,
-               placed: list[tuple[Widget, pygame.Rect]]) -> None:
+    def _place(
+        self,
+        w: Widget,
+        style: Style,
+        width: int,
+        x: int,
+        y: int,
+        placed: list[tuple[Widget, pygame.Rect]],
+    ) -> None:
         if isinstance(w, Row):
             rects, h = w.place(style, width)
             for child, r in zip(w.children, rects, strict=True):
@@ -283,8 +293,9 @@ class Flow:
     def _draw_scrollbar(self, surface: pygame.Surface, style: Style) -> None:
         sch = style.scheme
         bar = max(6, style.unit)
-        track = pygame.Rect(self.viewport.right - bar - 2, self.viewport.y + 4, bar,
-                            self.viewport.height - 8)
+        track = pygame.Rect(
+            self.viewport.right - bar - 2, self.viewport.y + 4, bar, self.viewport.height - 8
+        )
         pygame.draw.rect(surface, sch.panel_edge, track, border_radius=bar // 2)
         share = self.viewport.height / max(1, self.content_h)
         thumb_h = max(bar * 3, round(track.height * share))

@@ -44,11 +44,12 @@ class Sounds:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(RATE, -16, 1, 512)
-            freq, size, channels = pygame.mixer.get_init()
+            _freq, _size, channels = pygame.mixer.get_init()
         except pygame.error as error:
             self.reason = f"No sound device was found ({error})."
             self.available = False
             return
+
         def make(data: bytes) -> Any:
             if channels == 2:
                 mono = array.array("h")

@@ -42,7 +42,7 @@ def wrap(text: str, spec: FontSpec, width: int) -> tuple[str, ...]:
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width or not line and not word:
+            if font.size(candidate)[0] <= width or (not line and not word):
                 line = candidate
                 continue
             if line:

@@ -27,8 +27,9 @@ Action = Callable[[], None]
 def draw_panel(surface: pygame.Surface, rect: pygame.Rect, style: Style) -> None:
     sch = style.scheme
     pygame.draw.rect(surface, sch.panel, rect, border_radius=style.radius)
-    pygame.draw.rect(surface, sch.panel_edge, rect, width=max(1, style.ring // 2 + 1),
-                     border_radius=style.radius)
+    pygame.draw.rect(
+        surface, sch.panel_edge, rect, width=max(1, style.ring // 2 + 1), border_radius=style.radius
+    )
 
 
 def draw_focus_ring(surface: pygame.Surface, rect: pygame.Rect, style: Style) -> None:
@@ -54,12 +55,24 @@ def draw_mark(surface: pygame.Surface, kind: str, rect: pygame.Rect, colour: RGB
     x, y, s = rect.x, rect.y, min(rect.width, rect.height)
     cx, cy = rect.center
     if kind == "tick":
-        pygame.draw.lines(surface, colour, False,
-                          [(x + s * 0.15, y + s * 0.55), (x + s * 0.42, y + s * 0.8),
-                           (x + s * 0.88, y + s * 0.22)], w + 1)
+        pygame.draw.lines(
+            surface,
+            colour,
+            False,
+            [
+                (x + s * 0.15, y + s * 0.55),
+                (x + s * 0.42, y + s * 0.8),
+                (x + s * 0.88, y + s * 0.22),
+            ],
+            w + 1,
+        )
     elif kind == "cross":
-        pygame.draw.line(surface, colour, (x + s * 0.2, y + s * 0.2), (x + s * 0.8, y + s * 0.8), w + 1)
-        pygame.draw.line(surface, colour, (x + s * 0.8, y + s * 0.2), (x + s * 0.2, y + s * 0.8), w + 1)
+        pygame.draw.line(
+            surface, colour, (x + s * 0.2, y + s * 0.2), (x + s * 0.8, y + s * 0.8), w + 1
+        )
+        pygame.draw.line(
+            surface, colour, (x + s * 0.8, y + s * 0.2), (x + s * 0.2, y + s * 0.8), w + 1
+        )
     elif kind in ("radio_on", "radio_off"):
         pygame.draw.circle(surface, colour, (cx, cy), s // 2 - 1, w)
         if kind == "radio_on":
@@ -141,8 +154,14 @@ INKS = ("text", "muted", "accent", "correct", "wrong")
 class Text(Widget):
     """A paragraph on the panel. `ink` is one of the scheme's text colours."""
 
-    def __init__(self, text: str, role: str = "body", ink: str = "text", align: str = "left",
-                 mark: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        role: str = "body",
+        ink: str = "text",
+        align: str = "left",
+        mark: str | None = None,
+    ) -> None:
         assert ink in INKS, ink
         self.text = text
         self.role = role
@@ -171,8 +190,17 @@ class Text(Widget):
             box = pygame.Rect(rect.x, rect.y + (lh - size) // 2, size, size)
             draw_mark(surface, self.mark, box, colour)
         lines = tx.wrap(self.text, spec, max(8, rect.width - indent))
-        tx.draw_lines(surface, lines, spec, colour, style.scheme.panel,
-                      (rect.x + indent, rect.y), lh, align=self.align, width=rect.width - indent)
+        tx.draw_lines(
+            surface,
+            lines,
+            spec,
+            colour,
+            style.scheme.panel,
+            (rect.x + indent, rect.y),
+            lh,
+            align=self.align,
+            width=rect.width - indent,
+        )
 
     @property
     def label(self) -> str:
@@ -185,10 +213,20 @@ class Button(Widget):
 
     focusable = True
 
-    def __init__(self, label: str, action: Action | None = None, *, hint: str = "",
-                 variant: str = "primary", fill: bool = True, mark: str | None = None,
-                 enabled: bool = True, selected: bool = False, name: str = "",
-                 share: float = 0.0) -> None:
+    def __init__(
+        self,
+        label: str,
+        action: Action | None = None,
+        *,
+        hint: str = "",
+        variant: str = "primary",
+        fill: bool = True,
+        mark: str | None = None,
+        enabled: bool = True,
+        selected: bool = False,
+        name: str = "",
+        share: float = 0.0,
+    ) -> None:
         self.share = share
         """In a Row: this fraction of the row's width (0: as wide as its words)."""
         self.text = label
@@ -263,11 +301,25 @@ class Button(Widget):
             box = pygame.Rect(rect.x + pad, top + (lh - size) // 2, size, size)
             draw_mark(surface, self.mark, box, ink)
         align = "center" if self.variant == "primary" and not self.mark else "left"
-        tx.draw_lines(surface, lines, spec, ink, face, (rect.x + pad + mark_w, top), lh,
-                      align=align, width=rect.width - 2 * pad - mark_w)
+        tx.draw_lines(
+            surface,
+            lines,
+            spec,
+            ink,
+            face,
+            (rect.x + pad + mark_w, top),
+            lh,
+            align=align,
+            width=rect.width - 2 * pad - mark_w,
+        )
         if not self.enabled:
-            pygame.draw.line(surface, ink, (rect.x + pad, rect.bottom - pad),
-                             (rect.right - pad, rect.bottom - pad), 1)
+            pygame.draw.line(
+                surface,
+                ink,
+                (rect.x + pad, rect.bottom - pad),
+                (rect.right - pad, rect.bottom - pad),
+                1,
+            )
 
     def activate(self) -> None:
         if self.enabled and self.action is not None:
@@ -280,8 +332,9 @@ class Stepper(Widget):
 
     focusable = True
 
-    def __init__(self, name: str, value: Callable[[], str], change: Callable[[int], None],
-                 note: str = "") -> None:
+    def __init__(
+        self, name: str, value: Callable[[], str], change: Callable[[int], None], note: str = ""
+    ) -> None:
         self.name = name
         self.value = value
         self.change = change
@@ -301,15 +354,21 @@ class Stepper(Widget):
         rows = max(len(name_lines), len(value_lines))
         note_h = 0
         if self.note:
-            note_h = len(tx.wrap(self.note, style.small, max(8, width - style.unit * 4))) * style.line_h(style.small)
+            note_h = len(
+                tx.wrap(self.note, style.small, max(8, width - style.unit * 4))
+            ) * style.line_h(style.small)
         return width, max(style.target, rows * lh + style.unit * 2) + note_h
 
-    def _parts(self, rect: pygame.Rect, style: Style) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    def _parts(
+        self, rect: pygame.Rect, style: Style
+    ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
         t = style.target
         value_w = max(t * 3, rect.width // 3)
         top_h = rect.height
         if self.note:
-            top_h -= len(tx.wrap(self.note, style.small, max(8, rect.width - style.unit * 4))) * style.line_h(style.small)
+            top_h -= len(
+                tx.wrap(self.note, style.small, max(8, rect.width - style.unit * 4))
+            ) * style.line_h(style.small)
         right = pygame.Rect(rect.right - t - style.unit, rect.y + (top_h - t) // 2, t, t)
         value = pygame.Rect(right.x - value_w - style.unit, rect.y, value_w, top_h)
         left = pygame.Rect(value.x - t - style.unit, right.y, t, t)
@@ -318,27 +377,57 @@ class Stepper(Widget):
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, style: Style, st: DrawState) -> None:
         sch = style.scheme
         pygame.draw.rect(surface, sch.panel, rect, border_radius=style.radius)
-        pygame.draw.rect(surface, sch.accent if st.focused or st.hovered else sch.panel_edge, rect,
-                         width=max(2, style.ring - 1), border_radius=style.radius)
+        pygame.draw.rect(
+            surface,
+            sch.accent if st.focused or st.hovered else sch.panel_edge,
+            rect,
+            width=max(2, style.ring - 1),
+            border_radius=style.radius,
+        )
         left, value, right = self._parts(rect, style)
         lh = style.line_h(style.body)
         name_rect = pygame.Rect(rect.x + style.unit * 2, 0, left.x - rect.x - style.unit * 3, 0)
         name_lines = tx.wrap(self.name, style.body_bold, max(8, name_rect.width))
         top_h = value.height
-        tx.draw_lines(surface, name_lines, style.body_bold, sch.text, sch.panel,
-                      (name_rect.x, rect.y + (top_h - len(name_lines) * lh) // 2), lh)
+        tx.draw_lines(
+            surface,
+            name_lines,
+            style.body_bold,
+            sch.text,
+            sch.panel,
+            (name_rect.x, rect.y + (top_h - len(name_lines) * lh) // 2),
+            lh,
+        )
         value_lines = tx.wrap(self.value(), style.body, max(8, value.width))
-        tx.draw_lines(surface, value_lines, style.body, sch.accent, sch.panel,
-                      (value.x, rect.y + (top_h - len(value_lines) * lh) // 2), lh,
-                      align="center", width=value.width)
+        tx.draw_lines(
+            surface,
+            value_lines,
+            style.body,
+            sch.accent,
+            sch.panel,
+            (value.x, rect.y + (top_h - len(value_lines) * lh) // 2),
+            lh,
+            align="center",
+            width=value.width,
+        )
         for box, kind in ((left, "left"), (right, "right")):
             pygame.draw.rect(surface, sch.button, box, border_radius=style.radius)
-            draw_mark(surface, kind, box.inflate(-box.width // 3, -box.height // 3), sch.button_text)
+            draw_mark(
+                surface, kind, box.inflate(-box.width // 3, -box.height // 3), sch.button_text
+            )
         if self.note:
-            note_rect = pygame.Rect(rect.x + style.unit * 2, rect.y + top_h - style.unit,
-                                    rect.width - style.unit * 4, 0)
-            tx.draw_text(surface, self.note, style.small, sch.muted, sch.panel, note_rect,
-                         style.line_h(style.small))
+            note_rect = pygame.Rect(
+                rect.x + style.unit * 2, rect.y + top_h - style.unit, rect.width - style.unit * 4, 0
+            )
+            tx.draw_text(
+                surface,
+                self.note,
+                style.small,
+                sch.muted,
+                sch.panel,
+                note_rect,
+                style.line_h(style.small),
+            )
 
     def activate(self) -> None:
         self.change(+1)
@@ -417,8 +506,15 @@ class TextField(Widget):
     focusable = True
     accepts_text = True
 
-    def __init__(self, on_submit: Action | None = None, *, multiline: bool = False,
-                 placeholder: str = "", max_chars: int = 2000, name: str = "answer") -> None:
+    def __init__(
+        self,
+        on_submit: Action | None = None,
+        *,
+        multiline: bool = False,
+        placeholder: str = "",
+        max_chars: int = 2000,
+        name: str = "answer",
+    ) -> None:
         self.value = ""
         self.caret = 0
         self.composing = ""
@@ -438,7 +534,7 @@ class TextField(Widget):
         self.caret = len(self.value)
 
     def _lines(self, style: Style, width: int) -> tuple[str, ...]:
-        shown = self.value[: self.caret] + self.composing + self.value[self.caret:]
+        shown = self.value[: self.caret] + self.composing + self.value[self.caret :]
         if not self.multiline:
             return (shown,)
         return tx.wrap(shown or " ", style.body, max(8, width))
@@ -455,34 +551,50 @@ class TextField(Widget):
         lh = style.line_h(spec)
         pad = style.unit * 2
         pygame.draw.rect(surface, sch.panel, rect, border_radius=style.radius)
-        pygame.draw.rect(surface, sch.accent if st.focused else sch.panel_edge, rect,
-                         width=max(2, style.ring - 1), border_radius=style.radius)
+        pygame.draw.rect(
+            surface,
+            sch.accent if st.focused else sch.panel_edge,
+            rect,
+            width=max(2, style.ring - 1),
+            border_radius=style.radius,
+        )
         inner = rect.inflate(-2 * pad, -pad)
         clip = surface.get_clip()
         surface.set_clip(inner.clip(clip) if clip else inner)
         try:
             if not self.value and not self.composing:
                 if self.placeholder:
-                    tx.draw_lines(surface, tx.wrap(self.placeholder, spec, max(8, inner.width)),
-                                  spec, sch.muted, sch.panel, inner.topleft, lh)
+                    tx.draw_lines(
+                        surface,
+                        tx.wrap(self.placeholder, spec, max(8, inner.width)),
+                        spec,
+                        sch.muted,
+                        sch.panel,
+                        inner.topleft,
+                        lh,
+                    )
                 caret_xy = (inner.x, inner.y)
             else:
                 caret_xy = self._draw_value(surface, inner, style)
             if st.focused:
                 x, y = caret_xy
                 off = tx.line_offset(spec, lh)
-                pygame.draw.line(surface, sch.text, (x, y + off), (x, y + off + spec.font.get_height()), 2)
+                pygame.draw.line(
+                    surface, sch.text, (x, y + off), (x, y + off + spec.font.get_height()), 2
+                )
         finally:
             surface.set_clip(clip)
 
-    def _draw_value(self, surface: pygame.Surface, inner: pygame.Rect, style: Style) -> tuple[int, int]:
+    def _draw_value(
+        self, surface: pygame.Surface, inner: pygame.Rect, style: Style
+    ) -> tuple[int, int]:
         sch = style.scheme
         spec = style.body
         lh = style.line_h(spec)
         font = spec.font
         caret_at = self.caret + len(self.composing)
         if not self.multiline:
-            shown = self.value[: self.caret] + self.composing + self.value[self.caret:]
+            shown = self.value[: self.caret] + self.composing + self.value[self.caret :]
             caret_x = font.size(shown[:caret_at])[0]
             scroll = max(0, caret_x - inner.width + 4)
             image = tx.render(shown, spec, sch.text, sch.panel) if shown else None
@@ -493,7 +605,9 @@ class TextField(Widget):
                 start = font.size(self.value[: self.caret])[0] - scroll
                 end = font.size(shown[:caret_at])[0] - scroll
                 base = y + tx.line_offset(spec, lh) + font.get_ascent() + 3
-                pygame.draw.line(surface, sch.text, (inner.x + start, base), (inner.x + end, base), 2)
+                pygame.draw.line(
+                    surface, sch.text, (inner.x + start, base), (inner.x + end, base), 2
+                )
             return inner.x + caret_x - scroll, y
         lines = self._lines(style, inner.width)
         tx.draw_lines(surface, lines, spec, sch.text, sch.panel, inner.topleft, lh)
@@ -518,7 +632,7 @@ class TextField(Widget):
         text = text.replace("\r", "").replace("\n", " ").replace("\t", " ")
         room = self.max_chars - len(self.value)
         text = text[: max(0, room)]
-        self.value = self.value[: self.caret] + text + self.value[self.caret:]
+        self.value = self.value[: self.caret] + text + self.value[self.caret :]
         self.caret += len(text)
         self._changed()
 
@@ -545,13 +659,13 @@ class TextField(Widget):
         if k == pygame.K_BACKSPACE:
             if self.caret > 0:
                 start = self._word_left() if ctrl else self.caret - 1
-                self.value = self.value[:start] + self.value[self.caret:]
+                self.value = self.value[:start] + self.value[self.caret :]
                 self.caret = start
                 self._changed()
             return True
         if k == pygame.K_DELETE:
             if self.caret < len(self.value):
-                self.value = self.value[: self.caret] + self.value[self.caret + 1:]
+                self.value = self.value[: self.caret] + self.value[self.caret + 1 :]
                 self._changed()
             return True
         if k == pygame.K_LEFT:
@@ -618,6 +732,12 @@ class Bars(Widget):
     def __init__(self, rows: list[tuple[str, float, int]]) -> None:
         self.rows = rows  # (name, earned, possible)
 
+    @property
+    def label(self) -> str:
+        return "\n".join(
+            f"{name}: {earned:g} of {possible}" for name, earned, possible in self.rows
+        )
+
     def _row_h(self, style: Style) -> int:
         return style.line_h(style.body) * 2
 
@@ -631,8 +751,15 @@ class Bars(Widget):
         for name, earned, possible in self.rows:
             percent = 100 * earned / possible if possible else 0
             words = f"{name}: {earned:g} of {possible} ({percent:.0f}%)"
-            tx.draw_lines(surface, tx.wrap(words, style.body, rect.width), style.body, sch.text,
-                          sch.panel, (rect.x, y), lh)
+            tx.draw_lines(
+                surface,
+                tx.wrap(words, style.body, rect.width),
+                style.body,
+                sch.text,
+                sch.panel,
+                (rect.x, y),
+                lh,
+            )
             bar = pygame.Rect(rect.x, y + lh + lh // 5, rect.width, lh // 2)
             pygame.draw.rect(surface, sch.panel_edge, bar, width=2, border_radius=4)
             filled = bar.inflate(-4, -4)
@@ -647,8 +774,13 @@ class Picture(Widget):
 
     focusable = True
 
-    def __init__(self, image: pygame.Surface | None, lines: list[tuple[str, str]],
-                 action: Action | None, name: str = "") -> None:
+    def __init__(
+        self,
+        image: pygame.Surface | None,
+        lines: list[tuple[str, str]],
+        action: Action | None,
+        name: str = "",
+    ) -> None:
         self.image = image
         self.lines = lines  # (text, ink)
         self.action = action
@@ -666,15 +798,23 @@ class Picture(Widget):
     def measure(self, style: Style, width: int) -> tuple[int, int]:
         tw, th = self._thumb(style)
         text_w = max(8, width - tw - style.unit * 6)
-        h = sum(len(tx.wrap(t, style.body if i == 0 else style.small, text_w)) *
-                style.line_h(style.body if i == 0 else style.small) for i, (t, _) in enumerate(self.lines))
+        h = sum(
+            len(tx.wrap(t, style.body if i == 0 else style.small, text_w))
+            * style.line_h(style.body if i == 0 else style.small)
+            for i, (t, _) in enumerate(self.lines)
+        )
         return width, max(th + style.unit * 2, h + style.unit * 2, style.target)
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, style: Style, st: DrawState) -> None:
         sch = style.scheme
         pygame.draw.rect(surface, sch.panel, rect, border_radius=style.radius)
-        pygame.draw.rect(surface, sch.accent if st.hovered or self.selected else sch.panel_edge,
-                         rect, width=max(2, style.ring - 1), border_radius=style.radius)
+        pygame.draw.rect(
+            surface,
+            sch.accent if st.hovered or self.selected else sch.panel_edge,
+            rect,
+            width=max(2, style.ring - 1),
+            border_radius=style.radius,
+        )
         tw, th = self._thumb(style)
         box = pygame.Rect(rect.x + style.unit, rect.y + (rect.height - th) // 2, tw, th)
         if self.image is not None:
@@ -686,8 +826,9 @@ class Picture(Widget):
         for i, (line, ink) in enumerate(self.lines):
             spec = style.body if i == 0 else style.small
             lines = tx.wrap(line, spec, max(8, rect.right - x - style.unit * 2))
-            y = tx.draw_lines(surface, lines, spec, getattr(sch, ink), sch.panel, (x, y),
-                              style.line_h(spec))
+            y = tx.draw_lines(
+                surface, lines, spec, getattr(sch, ink), sch.panel, (x, y), style.line_h(spec)
+            )
 
     def activate(self) -> None:
         if self.action is not None:

@@ -24,7 +24,7 @@ class Screen:
         self.app = app
 
     @property
-    def style(self):  # noqa: ANN201 - the app's current Style
+    def style(self):
         return self.app.style
 
     def enter(self) -> None:
@@ -129,7 +129,9 @@ class PanelScreen(Screen):
         pad = style.unit * 3
         full = pygame.Rect((w - pw) // 2, style.margin, pw, h - 2 * style.margin)
         head = self.heading_height(pw - 2 * pad)
-        area = pygame.Rect(full.x + pad, full.y + pad + head, pw - 2 * pad, full.height - 2 * pad - head)
+        area = pygame.Rect(
+            full.x + pad, full.y + pad + head, pw - 2 * pad, full.height - 2 * pad - head
+        )
         self.flow.layout(style, area)
         if self.compact:
             used = self.flow.content_h + (area.height - self.flow.viewport.height)
@@ -156,8 +158,15 @@ class PanelScreen(Screen):
         pad = style.unit * 3
         if self.heading:
             lines = tx.wrap(self.heading, style.heading, self.panel.width - 2 * pad)
-            tx.draw_lines(surface, lines, style.heading, style.scheme.accent, style.scheme.panel,
-                          (self.panel.x + pad, self.panel.y + pad), style.line_h(style.heading))
+            tx.draw_lines(
+                surface,
+                lines,
+                style.heading,
+                style.scheme.accent,
+                style.scheme.panel,
+                (self.panel.x + pad, self.panel.y + pad),
+                style.line_h(style.heading),
+            )
         self.flow.draw(surface)
 
     def describe(self) -> str:

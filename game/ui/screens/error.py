@@ -19,8 +19,14 @@ class ErrorScreen(PanelScreen):
     compact = False
     wide = True
 
-    def __init__(self, app: Any, *, error: BaseException | None = None,
-                 diagnostics: list[Any] | None = None, at_start: bool = False) -> None:
+    def __init__(
+        self,
+        app: Any,
+        *,
+        error: BaseException | None = None,
+        diagnostics: list[Any] | None = None,
+        at_start: bool = False,
+    ) -> None:
         super().__init__(app)
         self.error = error
         self.diagnostics = list(diagnostics or [])
@@ -35,24 +41,52 @@ class ErrorScreen(PanelScreen):
         items: list[Widget] = []
         if self.diagnostics:
             count = len(self.diagnostics)
-            items.append(Text(f"The scene files have {count} error{'s' if count != 1 else ''}, so "
-                              "the story cannot go on. Your saves are safe.", "body", "text"))
+            items.append(
+                Text(
+                    f"The scene files have {count} error{'s' if count != 1 else ''}, so "
+                    "the story cannot go on. Your saves are safe.",
+                    "body",
+                    "text",
+                )
+            )
             for diagnostic in self.diagnostics[:SHOWN]:
                 items.append(Text(diagnostic.format(), "small", "wrong", mark="cross"))
             if count > SHOWN:
-                items.append(Text(f"… and {count - SHOWN} more: run `memories lint` to see them all.",
-                                  "small", "muted"))
-            items.append(Text("Fix the files, then press R (or F5) to read them again.", "body", "text"))
+                items.append(
+                    Text(
+                        f"… and {count - SHOWN} more: run `memories lint` to see them all.",
+                        "small",
+                        "muted",
+                    )
+                )
+            items.append(
+                Text("Fix the files, then press R (or F5) to read them again.", "body", "text")
+            )
         else:
-            items.append(Text("The game met an error it did not expect. Your saves are safe: "
-                              "nothing was saved from this moment.", "body", "text"))
+            items.append(
+                Text(
+                    "The game met an error it did not expect. Your saves are safe: "
+                    "nothing was saved from this moment.",
+                    "body",
+                    "text",
+                )
+            )
             if self.error is not None:
-                detail = "".join(traceback.format_exception_only(type(self.error), self.error)).strip()
+                detail = "".join(
+                    traceback.format_exception_only(type(self.error), self.error)
+                ).strip()
                 items.append(Text(detail, "small", "wrong", mark="cross"))
-            items.append(Text("Press R (or F5) to read the scene files again and go on, or go back "
-                              "to the title screen.", "body", "text"))
-        buttons: list[Widget] = [Button("Reload the scene files", self.reload, hint="R", fill=False,
-                                        name="Reload")]
+            items.append(
+                Text(
+                    "Press R (or F5) to read the scene files again and go on, or go back "
+                    "to the title screen.",
+                    "body",
+                    "text",
+                )
+            )
+        buttons: list[Widget] = [
+            Button("Reload the scene files", self.reload, hint="R", fill=False, name="Reload")
+        ]
         if not self.at_start:
             buttons.append(Button("Title screen", self.title, hint="Esc", fill=False, name="Title"))
         buttons.append(Button("Quit", self.app.quit, fill=False, name="Quit"))

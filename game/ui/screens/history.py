@@ -29,8 +29,9 @@ class HistoryScreen(PanelScreen):
         state = session.state
         history = state.history
         first = max(0, len(history) - SHOWN)
-        items: list[Widget] = [Text("Choose a line to go back to it. Esc returns to the story.",
-                                    "small", "muted")]
+        items: list[Widget] = [
+            Text("Choose a line to go back to it. Esc returns to the story.", "small", "muted")
+        ]
         self.lines = []
         last_scene = None
         for index in range(first, len(history)):
@@ -48,8 +49,13 @@ class HistoryScreen(PanelScreen):
                 text += " (you are here)"
             elif not allowed:
                 text += " (locked by your teacher)"
-            button = Button(text, (lambda i=index: self.confirm(i)) if allowed and not now else None,
-                            variant="option", enabled=allowed and not now, name=f"line-{index}")
+            button = Button(
+                text,
+                (lambda i=index: self.confirm(i)) if allowed and not now else None,
+                variant="option",
+                enabled=allowed and not now,
+                name=f"line-{index}",
+            )
             items.append(button)
             self.lines.append(button)
         return items, [Row([Button("Back to the story", self.back, hint="Esc", fill=False)])]
@@ -60,13 +66,15 @@ class HistoryScreen(PanelScreen):
     def confirm(self, index: int) -> None:
         from .menu import ConfirmScreen
 
-        self.app.push(ConfirmScreen(
-            self.app,
-            "Go back to this line?",
-            "The story goes on from there. Answers you gave after it stay in your results.",
-            "Go back",
-            lambda: self.go_back(index),
-        ))
+        self.app.push(
+            ConfirmScreen(
+                self.app,
+                "Go back to this line?",
+                "The story goes on from there. Answers you gave after it stay in your results.",
+                "Go back",
+                lambda: self.go_back(index),
+            )
+        )
 
     def go_back(self, index: int) -> None:
         from ...play.runner import ActionError

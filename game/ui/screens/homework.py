@@ -34,16 +34,25 @@ class HomeworkScreen(PanelScreen):
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
-        self.field = TextField(self.open, placeholder="for example homework/hailsham.yaml", name="file")
+        self.field = TextField(
+            self.open, placeholder="for example homework/hailsham.yaml", name="file"
+        )
         self.problem = ""
 
     def build(self) -> tuple[list[Widget], list[Widget]]:
         if classroom() is None:
-            return [Text("Homework files cannot be opened in this version of the game.", "body", "muted")], [
-                Row([Button("Back", self.back, hint="Esc", fill=False)])]
+            return [
+                Text(
+                    "Homework files cannot be opened in this version of the game.", "body", "muted"
+                )
+            ], [Row([Button("Back", self.back, hint="Esc", fill=False)])]
         items: list[Widget] = [
-            Text("Your teacher gives you a homework file. Type or paste where it is "
-                 "(Ctrl+V pastes), then press Enter.", "body", "text"),
+            Text(
+                "Your teacher gives you a homework file. Type or paste where it is "
+                "(Ctrl+V pastes), then press Enter.",
+                "body",
+                "text",
+            ),
             self.field,
         ]
         if self.problem:
@@ -51,8 +60,18 @@ class HomeworkScreen(PanelScreen):
         recent = self.recent()
         if recent:
             items.append(Text("Opened before:", "small", "muted"))
-            items += [Button(path, lambda p=path: self.open_path(p), variant="option", name=path) for path in recent]
-        return items, [Row([Button("Open", self.open, fill=False), Button("Back", self.back, hint="Esc", fill=False)])]
+            items += [
+                Button(path, lambda p=path: self.open_path(p), variant="option", name=path)
+                for path in recent
+            ]
+        return items, [
+            Row(
+                [
+                    Button("Open", self.open, fill=False),
+                    Button("Back", self.back, hint="Esc", fill=False),
+                ]
+            )
+        ]
 
     def first_focus(self) -> Widget:
         return self.field
@@ -60,7 +79,11 @@ class HomeworkScreen(PanelScreen):
     def recent(self) -> list[str]:
         profile = self.app.ctx.profile
         value = profile.progress.get("homework_files", []) if profile else []
-        return [p for p in value if isinstance(p, str) and Path(p).exists()][-5:] if isinstance(value, list) else []
+        return (
+            [p for p in value if isinstance(p, str) and Path(p).exists()][-5:]
+            if isinstance(value, list)
+            else []
+        )
 
     def open(self) -> None:
         self.open_path(self.field.value.strip().strip('"'))
@@ -127,13 +150,27 @@ class BriefScreen(PanelScreen):
         items: list[Widget] = []
         for line in text.split("\n"):
             if line.strip():
-                items.append(Text(line.strip().lstrip("- "), "body", "text", mark="right" if line.startswith("  - ") else None))
+                items.append(
+                    Text(
+                        line.strip().lstrip("- "),
+                        "body",
+                        "text",
+                        mark="right" if line.startswith("  - ") else None,
+                    )
+                )
         if self.notice:
             items.append(Text(self.notice, "body", "accent"))
         buttons: list[Widget] = []
         if self.resumed is not None:
             buttons.append(Button("Carry on", self.carry_on, fill=False, name="Carry on"))
-        buttons.append(Button("Start" if self.resumed is None else "Start again", self.start, fill=False, name="Start"))
+        buttons.append(
+            Button(
+                "Start" if self.resumed is None else "Start again",
+                self.start,
+                fill=False,
+                name="Start",
+            )
+        )
         buttons.append(Button("Back", self.back, hint="Esc", fill=False))
         return items, [Row(buttons)]
 
@@ -162,7 +199,7 @@ def write_results(app: Any, finished: bool) -> None:
     state = ctx.session.state
     try:
         files = recorder.save(state, finished=finished and recorder.done(state))
-    except Exception as error:  # noqa: BLE001 - tell the student; never lose the game
+    except Exception as error:
         app.toast(f"Could not write your homework results: {error}")
         return
     if finished:

@@ -28,9 +28,15 @@ class JournalScreen(PanelScreen):
         for key, label in TABS:
             if key == "memories" and not self.has_memories:
                 continue
-            button = Button(label, lambda k=key: self.show(k), fill=False, variant="option",
-                            mark="radio_on" if key == self.tab else "radio_off",
-                            selected=key == self.tab, name=label)
+            button = Button(
+                label,
+                lambda k=key: self.show(k),
+                fill=False,
+                variant="option",
+                mark="radio_on" if key == self.tab else "radio_off",
+                selected=key == self.tab,
+                name=label,
+            )
             self.tabs[key] = button
             buttons.append(button)
         items: list[Widget] = [Row(buttons)]
@@ -52,7 +58,11 @@ class JournalScreen(PanelScreen):
         session = self.app.ctx.session
         entries = session.state.journal if session else ()
         if not entries:
-            return [Text("Your journal is empty so far. Memories are added as you play.", "body", "muted")]
+            return [
+                Text(
+                    "Your journal is empty so far. Memories are added as you play.", "body", "muted"
+                )
+            ]
         items: list[Widget] = []
         for part in story.parts:
             mine = [e for e in entries if e.part == part.id]

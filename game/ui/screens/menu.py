@@ -70,7 +70,9 @@ class ConfirmScreen(PanelScreen):
     name = "confirm"
     backdrop = "below"
 
-    def __init__(self, app: Any, question: str, detail: str, yes: str, action: Callable[[], None]) -> None:
+    def __init__(
+        self, app: Any, question: str, detail: str, yes: str, action: Callable[[], None]
+    ) -> None:
         super().__init__(app)
         self.heading = question
         self.detail = detail

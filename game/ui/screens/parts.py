@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .. import control
 from ..widgets import Button, Row, Text, Widget
 from .base import PanelScreen
 
-STATUS = {"finished": ("Finished", "tick"), "open": ("Open", "right"), "locked": ("Locked", "box_off")}
+STATUS = {
+    "finished": ("Finished", "tick"),
+    "open": ("Open", "right"),
+    "locked": ("Locked", "box_off"),
+}
 
 
 class PartsScreen(PanelScreen):
@@ -23,8 +25,14 @@ class PartsScreen(PanelScreen):
         if story is None:
             return items, []
         done = len([p for p in story.parts if ctx.part_status(p.id) == "finished"])
-        items.append(Text(f"{done} of {len(story.parts)} parts finished. A part opens when you "
-                          "finish the one before it.", "small", "muted"))
+        items.append(
+            Text(
+                f"{done} of {len(story.parts)} parts finished. A part opens when you "
+                "finish the one before it.",
+                "small",
+                "muted",
+            )
+        )
         for number, part in enumerate(story.parts, start=1):
             status = ctx.part_status(part.id)
             word, mark = STATUS[status]
@@ -34,9 +42,17 @@ class PartsScreen(PanelScreen):
                 label += f": finish {previous} first" if previous else ""
             if part.summary:
                 label += f". {part.summary}"
-            items.append(Button(label, (lambda p=part.id: self.start(p)) if status != "locked" else None,
-                                hint=str(number), variant="option", mark=mark,
-                                enabled=status != "locked", name=part.title))
+            items.append(
+                Button(
+                    label,
+                    (lambda p=part.id: self.start(p)) if status != "locked" else None,
+                    hint=str(number),
+                    variant="option",
+                    mark=mark,
+                    enabled=status != "locked",
+                    name=part.title,
+                )
+            )
         return items, [Row([Button("Back", self.back, hint="Esc", fill=False)])]
 
     def start(self, part: str) -> None:

@@ -76,9 +76,15 @@ class PlayScreen(Screen):
     def _step_key(self) -> tuple[Any, ...]:
         state = self.session.state
         attempt = state.attempt
-        return (state.scene, state.pc, state.feedback is not None, state.ended_part,
-                attempt.tries if attempt else 0, attempt.hint_shown if attempt else False,
-                id(self.session.story))
+        return (
+            state.scene,
+            state.pc,
+            state.feedback is not None,
+            state.ended_part,
+            attempt.tries if attempt else 0,
+            attempt.hint_shown if attempt else False,
+            id(self.session.story),
+        )
 
     def sync(self, force: bool = False) -> None:
         """Show the runner's current step (a new view when the step changed)."""
@@ -228,7 +234,9 @@ class PlayScreen(Screen):
                 return True
             if self.bar.focus is not None:
                 if event.key == pygame.K_TAB:
-                    if not self.bar.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1, wrap=False):
+                    if not self.bar.move_focus(
+                        -1 if event.mod & pygame.KMOD_SHIFT else 1, wrap=False
+                    ):
                         self.bar.set_focus(None)
                         if view is not None:
                             view.focus_from_bar(event.mod & pygame.KMOD_SHIFT)
@@ -241,7 +249,11 @@ class PlayScreen(Screen):
                 if event.key == pygame.K_j:
                     self.open_journal()
                     return True
-        if event.type == pygame.MOUSEWHEEL and event.y > 0 and getattr(view, "wheel_history", False):
+        if (
+            event.type == pygame.MOUSEWHEEL
+            and event.y > 0
+            and getattr(view, "wheel_history", False)
+        ):
             self.open_history()
             return True
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN) and self.bar.handle(event):
@@ -304,7 +316,9 @@ class PlayScreen(Screen):
         for text, role, ink in self._info_lines():
             spec = getattr(style, role)
             lines = tx.wrap(text, spec, rect.width - style.unit * 4)
-            y = tx.draw_lines(surface, lines, spec, getattr(sch, ink), sch.panel, (x, y), style.line_h(spec))
+            y = tx.draw_lines(
+                surface, lines, spec, getattr(sch, ink), sch.panel, (x, y), style.line_h(spec)
+            )
         where = self.session.step.where
         bar = pygame.Rect(x, y + style.unit // 2, rect.width - style.unit * 4, max(6, style.unit))
         pygame.draw.rect(surface, sch.panel_edge, bar, border_radius=bar.height // 2)
@@ -367,7 +381,9 @@ class LineView:
         settings = self.app.ctx.settings
         self.speed = settings.chars_per_second
         if settings.speech and self.app.speech is not None:
-            who = f"{step.speaker_name} says: " if step.speaker_name and step.kind != "quote" else ""
+            who = (
+                f"{step.speaker_name} says: " if step.speaker_name and step.kind != "quote" else ""
+            )
             self.app.speech.say(who + step.text)
 
     @property
@@ -387,7 +403,9 @@ class LineView:
         style = self.screen.style
         w, h = self.app.size
         pad = style.unit * 3
-        width = min(w - 2 * style.margin, max(style.measure_width(style.body) + 2 * pad, round(w * 0.62)))
+        width = min(
+            w - 2 * style.margin, max(style.measure_width(style.body) + 2 * pad, round(w * 0.62))
+        )
         self.spec = style.italic if self.step.kind == "quote" else style.body
         lh = style.line_h(self.spec)
         lines = tx.wrap(self.text, self.spec, width - 2 * pad)
@@ -396,7 +414,7 @@ class LineView:
         top = self.screen.content_top()
         room = h - style.margin - top - 2 * pad - label_h - hint_h
         per_page = max(1, room // lh)
-        self.pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [()]
+        self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [()]
         self.page = min(self.page, len(self.pages) - 1)
         rows = max(len(p) for p in self.pages)
         height = 2 * pad + label_h + rows * lh + hint_h
@@ -424,7 +442,11 @@ class LineView:
         self.screen.act("advance")
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key in (*ACTIVATE_KEYS, pygame.K_RIGHT, pygame.K_PAGEDOWN):
+        if event.type == pygame.KEYDOWN and event.key in (
+            *ACTIVATE_KEYS,
+            pygame.K_RIGHT,
+            pygame.K_PAGEDOWN,
+        ):
             self.go_on()
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -451,12 +473,28 @@ class LineView:
         if label:
             spec = style.speaker if self.step.kind != "quote" else style.small
             ink = sch.accent if self.step.kind != "quote" else sch.muted
-            tx.draw_lines(surface, tx.wrap(label, spec, self.box.width - 2 * pad), spec, ink,
-                          sch.panel, (x, y), style.line_h(style.speaker))
+            tx.draw_lines(
+                surface,
+                tx.wrap(label, spec, self.box.width - 2 * pad),
+                spec,
+                ink,
+                sch.panel,
+                (x, y),
+                style.line_h(style.speaker),
+            )
             y += style.line_h(style.speaker)
         lines = self.pages[self.page]
         chars = int(self.shown) if self.typing() else None
-        tx.draw_lines(surface, lines, self.spec, sch.text, sch.panel, (x, y), style.line_h(self.spec), chars=chars)
+        tx.draw_lines(
+            surface,
+            lines,
+            self.spec,
+            sch.text,
+            sch.panel,
+            (x, y),
+            style.line_h(self.spec),
+            chars=chars,
+        )
         if not self.typing():
             more = self.page < len(self.pages) - 1
             hint = "Space or click: more" if more else "Space or click: go on"
@@ -467,7 +505,12 @@ class LineView:
             hx = self.box.right - pad - image_w
             tx.draw_lines(surface, [hint], spec, sch.muted, sch.panel, (hx, hy), lh)
             size = round(spec.px * 0.7)
-            draw_mark(surface, "more", pygame.Rect(hx - size - style.unit, hy + (lh - size) // 2, size, size), sch.muted)
+            draw_mark(
+                surface,
+                "more",
+                pygame.Rect(hx - size - style.unit, hy + (lh - size) // 2, size, size),
+                sch.muted,
+            )
 
     def describe(self) -> str:
         label = self.label()
@@ -494,8 +537,15 @@ class ChoiceView:
         if step.prompt:
             items.append(Text(step.prompt, "body", "accent"))
         for index, option in enumerate(step.options):
-            items.append(Button(option, lambda i=index: self.choose(i), hint=str(index + 1),
-                                variant="option", name=option))
+            items.append(
+                Button(
+                    option,
+                    lambda i=index: self.choose(i),
+                    hint=str(index + 1),
+                    variant="option",
+                    name=option,
+                )
+            )
         self.flow = Flow(items)
         self.flow.focus_first()
         self.box = pygame.Rect(0, 0, 0, 0)
@@ -512,9 +562,13 @@ class ChoiceView:
         style = self.screen.style
         w, h = self.app.size
         pad = style.unit * 3
-        width = min(w - 2 * style.margin, max(style.measure_width(style.body) + 2 * pad, round(w * 0.62)))
+        width = min(
+            w - 2 * style.margin, max(style.measure_width(style.body) + 2 * pad, round(w * 0.62))
+        )
         top = self.screen.content_top()
-        full = pygame.Rect((w - width) // 2 + pad, top + pad, width - 2 * pad, h - style.margin - top - 2 * pad)
+        full = pygame.Rect(
+            (w - width) // 2 + pad, top + pad, width - 2 * pad, h - style.margin - top - 2 * pad
+        )
         self.flow.layout(style, full)
         used = min(full.height, self.flow.content_h)
         area = pygame.Rect(full.x, h - style.margin - pad - used, full.width, used)
@@ -575,10 +629,14 @@ class PanelView:
         style = self.screen.style
         w, h = self.app.size
         pad = style.unit * 3
-        width = min(w - 2 * style.margin, max(round(style.measure_width(style.body) * 1.15) + 2 * pad,
-                                              round(w * 0.7)))
+        width = min(
+            w - 2 * style.margin,
+            max(round(style.measure_width(style.body) * 1.15) + 2 * pad, round(w * 0.7)),
+        )
         top = self.screen.content_top()
-        full = pygame.Rect((w - width) // 2 + pad, top + pad, width - 2 * pad, h - style.margin - top - 2 * pad)
+        full = pygame.Rect(
+            (w - width) // 2 + pad, top + pad, width - 2 * pad, h - style.margin - top - 2 * pad
+        )
         self.flow.layout(style, full)
         used = self.flow.content_h + (full.height - self.flow.viewport.height)
         if used < full.height:

@@ -36,12 +36,14 @@ class ProfileScreen(PanelScreen):
         items: list[Widget] = [Text("Choose your nickname, or make a new player.", "body", "muted")]
         current = self.app.ctx.profile
         for profile in self.app.ctx.store.profiles():
-            label = profile.nickname + (" (playing now)" if current and current.id == profile.id else "")
+            label = profile.nickname + (
+                " (playing now)" if current and current.id == profile.id else ""
+            )
             items.append(Button(label, lambda p=profile: self.pick(p), name=profile.nickname))
         items.append(Button("A new player", self.new_player, variant="option", mark="right"))
         return items, []
 
-    def pick(self, profile) -> None:  # noqa: ANN001
+    def pick(self, profile) -> None:
         self.app.ctx.use_profile(profile)
         self.app.apply_settings()
         self.app.pop()
@@ -71,20 +73,32 @@ class NewPlayerScreen(PanelScreen):
     backdrop = "title"
     heading = "A new player"
 
-    def __init__(self, app: App, then: Callable[[], None] | None = None, first: bool = False) -> None:
+    def __init__(
+        self, app: App, then: Callable[[], None] | None = None, first: bool = False
+    ) -> None:
         super().__init__(app)
         self.then = then
         self.first = first
-        self.field = TextField(self.create, placeholder="for example Kit or Moonbeam", name="nickname")
+        self.field = TextField(
+            self.create, placeholder="for example Kit or Moonbeam", name="nickname"
+        )
         self.problem = ""
 
     def build(self) -> tuple[list[Widget], list[Widget]]:
         items: list[Widget] = []
         if self.first:
-            items.append(Text("Welcome! Your saves and settings will be kept on this computer "
-                              "under a nickname.", "body", "text"))
+            items.append(
+                Text(
+                    "Welcome! Your saves and settings will be kept on this computer "
+                    "under a nickname.",
+                    "body",
+                    "text",
+                )
+            )
         items += [
-            Text("Type a nickname. Not your full name: a nickname keeps you private.", "body", "text"),
+            Text(
+                "Type a nickname. Not your full name: a nickname keeps you private.", "body", "text"
+            ),
             self.field,
         ]
         if self.problem:

@@ -50,13 +50,19 @@ class MoveCard(Widget):
     def label(self) -> str:
         return f"{self.left}: {self.text}" if self.left else f"{self.index + 1}. {self.text}"
 
-    def _split(self, rect: pygame.Rect, style: Style) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]:
+    def _split(
+        self, rect: pygame.Rect, style: Style
+    ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]:
         t = style.target
-        buttons = pygame.Rect(rect.right - 2 * t - style.unit, rect.y, 2 * t + style.unit, rect.height)
+        buttons = pygame.Rect(
+            rect.right - 2 * t - style.unit, rect.y, 2 * t + style.unit, rect.height
+        )
         up = pygame.Rect(buttons.x, rect.centery - t // 2, t, t)
         down = pygame.Rect(buttons.x + t + style.unit, rect.centery - t // 2, t, t)
         left_w = (rect.width - buttons.width) * 2 // 5 if self.left else 0
-        card = pygame.Rect(rect.x + left_w, rect.y, rect.width - buttons.width - left_w - style.unit, rect.height)
+        card = pygame.Rect(
+            rect.x + left_w, rect.y, rect.width - buttons.width - left_w - style.unit, rect.height
+        )
         return card, up, down, pygame.Rect(rect.x, rect.y, left_w, rect.height)
 
     def _text_w(self, width: int, style: Style) -> tuple[int, int]:
@@ -80,21 +86,46 @@ class MoveCard(Widget):
         held = self.owner.held == self.index
         if self.left:
             lines = tx.wrap(self.left, style.body_bold, max(8, left.width - style.unit * 2))
-            tx.draw_lines(surface, lines, style.body_bold, sch.text, sch.panel,
-                          (left.x, left.y + (left.height - len(lines) * lh) // 2), lh)
+            tx.draw_lines(
+                surface,
+                lines,
+                style.body_bold,
+                sch.text,
+                sch.panel,
+                (left.x, left.y + (left.height - len(lines) * lh) // 2),
+                lh,
+            )
         pygame.draw.rect(surface, sch.panel, card, border_radius=style.radius)
-        pygame.draw.rect(surface, sch.accent if held or st.hovered else sch.panel_edge, card,
-                         width=style.ring + (1 if held else -1), border_radius=style.radius)
+        pygame.draw.rect(
+            surface,
+            sch.accent if held or st.hovered else sch.panel_edge,
+            card,
+            width=style.ring + (1 if held else -1),
+            border_radius=style.radius,
+        )
         mark_w = round(style.body.px * 1.3)
-        grip = pygame.Rect(card.x + style.unit * 2, card.centery - style.body.px // 2, style.body.px, style.body.px)
+        grip = pygame.Rect(
+            card.x + style.unit * 2, card.centery - style.body.px // 2, style.body.px, style.body.px
+        )
         draw_mark(surface, "grip", grip, sch.accent if held else sch.muted)
         prefix = "" if self.left else f"{self.index + 1}. "
-        lines = tx.wrap(prefix + self.text, style.body, max(8, card.width - mark_w - style.unit * 4))
-        tx.draw_lines(surface, lines, style.body, sch.text, sch.panel,
-                      (card.x + style.unit * 2 + mark_w, card.y + (card.height - len(lines) * lh) // 2), lh)
+        lines = tx.wrap(
+            prefix + self.text, style.body, max(8, card.width - mark_w - style.unit * 4)
+        )
+        tx.draw_lines(
+            surface,
+            lines,
+            style.body,
+            sch.text,
+            sch.panel,
+            (card.x + style.unit * 2 + mark_w, card.y + (card.height - len(lines) * lh) // 2),
+            lh,
+        )
         for box, kind in ((up, "up"), (down, "down")):
             pygame.draw.rect(surface, sch.button, box, border_radius=style.radius)
-            draw_mark(surface, kind, box.inflate(-box.width // 3, -box.height // 3), sch.button_text)
+            draw_mark(
+                surface, kind, box.inflate(-box.width // 3, -box.height // 3), sch.button_text
+            )
 
     def activate(self) -> None:
         self.owner.hold(self.index)
@@ -134,8 +165,9 @@ class QuestionView(PanelView):
         self.problem = ""
         self.field: TextField | None = None
         if self.kind in ("short", "free"):
-            self.field = TextField(self.submit, multiline=self.kind == "free",
-                                   placeholder="Type your answer here")
+            self.field = TextField(
+                self.submit, multiline=self.kind == "free", placeholder="Type your answer here"
+            )
             self.field.on_change = self._typed
         self.check = Button("Check my answer", self.submit, fill=False, name="Check")
         self.started = pygame.time.get_ticks()
@@ -152,12 +184,22 @@ class QuestionView(PanelView):
         step, cp = self.step, self.cp
         points = f"{cp.points} point{'s' if cp.points != 1 else ''}"
         items: list[Widget] = [
-            Text(f"Question · Theme: {step.theme_name} · Skill: {cp.skill} "
-                 f"({SKILL_WORDS.get(cp.skill, '')}) · {points}", "small", "muted"),
+            Text(
+                f"Question · Theme: {step.theme_name} · Skill: {cp.skill} "
+                f"({SKILL_WORDS.get(cp.skill, '')}) · {points}",
+                "small",
+                "muted",
+            ),
         ]
         if step.already_answered:
-            items.append(Text("You answered this before: this try is practice and does not "
-                              "change your score.", "small", "muted"))
+            items.append(
+                Text(
+                    "You answered this before: this try is practice and does not "
+                    "change your score.",
+                    "small",
+                    "muted",
+                )
+            )
         items.append(Text(cp.question, "heading", "text"))
         items.append(Text(self.instructions(), "small", "muted"))
         last = step.last_feedback
@@ -173,7 +215,9 @@ class QuestionView(PanelView):
         buttons: list[Widget] = [self.check]
         if step.hints_allowed and not step.hint:
             buttons.append(Button("Hint", self.hint, hint="H", fill=False, name="Hint"))
-        buttons.append(Button("Re-read the scene", self.reread, hint="R", fill=False, name="Re-read"))
+        buttons.append(
+            Button("Re-read the scene", self.reread, hint="R", fill=False, name="Re-read")
+        )
         self.flow.set_items(items, [Row(buttons)], keep_focus=not first)
         if first:
             self.flow.focus_first(self.field)
@@ -187,11 +231,15 @@ class QuestionView(PanelView):
         if kind == "multiple":
             return "Tick every right answer (number keys, or Space), then Check my answer."
         if kind == "order":
-            return ("Put the events in order, first at the top. Pick a card up with Space, move "
-                    "it with the arrow keys, put it down with Space, or use the arrow buttons.")
+            return (
+                "Put the events in order, first at the top. Pick a card up with Space, move "
+                "it with the arrow keys, put it down with Space, or use the arrow buttons."
+            )
         if kind == "match":
-            return ("Move the cards on the right so each sits beside its match. Space picks a "
-                    "card up, the arrow keys move it, Space puts it down.")
+            return (
+                "Move the cards on the right so each sits beside its match. Space picks a "
+                "card up, the arrow keys move it, Space puts it down."
+            )
         if kind == "short":
             return "Type a short answer and press Enter."
         words = getattr(self.cp, "min_words", 0)
@@ -202,20 +250,42 @@ class QuestionView(PanelView):
         kind = self.kind
         choices = self.step.choices
         if kind in ("single", "evidence", "true_false"):
-            return [Button(text, lambda i=i: self.pick(i), hint=str(i + 1), variant="option",
-                           mark="radio_on" if i in self.selected else "radio_off",
-                           selected=i in self.selected, name=text) for i, text in enumerate(choices)]
+            return [
+                Button(
+                    text,
+                    lambda i=i: self.pick(i),
+                    hint=str(i + 1),
+                    variant="option",
+                    mark="radio_on" if i in self.selected else "radio_off",
+                    selected=i in self.selected,
+                    name=text,
+                )
+                for i, text in enumerate(choices)
+            ]
         if kind == "multiple":
-            return [Button(text, lambda i=i: self.toggle(i), hint=str(i + 1), variant="option",
-                           mark="box_on" if i in self.selected else "box_off",
-                           selected=i in self.selected, name=text) for i, text in enumerate(choices)]
+            return [
+                Button(
+                    text,
+                    lambda i=i: self.toggle(i),
+                    hint=str(i + 1),
+                    variant="option",
+                    mark="box_on" if i in self.selected else "box_off",
+                    selected=i in self.selected,
+                    name=text,
+                )
+                for i, text in enumerate(choices)
+            ]
         if kind == "order":
             return [MoveCard(self, row) for row in range(len(choices))]
         if kind == "match":
             widgets: list[Widget] = []
             if (self.cp.left_title, self.cp.right_title) != ("Match", "with"):
-                widgets.append(Text(f"{self.cp.left_title}  ·  {self.cp.right_title}", "small", "muted"))
-            widgets += [MoveCard(self, row, left=pair.left) for row, pair in enumerate(self.cp.pairs)]
+                widgets.append(
+                    Text(f"{self.cp.left_title}  ·  {self.cp.right_title}", "small", "muted")
+                )
+            widgets += [
+                MoveCard(self, row, left=pair.left) for row, pair in enumerate(self.cp.pairs)
+            ]
             return widgets
         assert self.field is not None
         widgets = [self.field]
@@ -279,7 +349,11 @@ class QuestionView(PanelView):
 
         response = self.response()
         if response is None:
-            self.problem = "Choose an answer first." if self.kind != "multiple" else "Tick at least one answer first."
+            self.problem = (
+                "Choose an answer first."
+                if self.kind != "multiple"
+                else "Tick at least one answer first."
+            )
             self.rebuild()
             return
         seconds = (pygame.time.get_ticks() - self.started) / 1000
@@ -291,7 +365,9 @@ class QuestionView(PanelView):
             self.rebuild()
             return
         if self.app.sound is not None:
-            self.app.sound.play("right" if feedback.correct else "try" if feedback.correct is False else "choose")
+            self.app.sound.play(
+                "right" if feedback.correct else "try" if feedback.correct is False else "choose"
+            )
 
     def hint(self) -> None:
         from ...play.runner import ActionError
@@ -372,7 +448,9 @@ def feedback_widgets(app: Any, feedback: Any) -> list[Widget]:
     headline = feedback.message or words
     items: list[Widget] = [Text(headline, "heading", ink, mark=mark)]
     if feedback.practice:
-        items.append(Text("This was practice: your score for it stays as it was.", "small", "muted"))
+        items.append(
+            Text("This was practice: your score for it stays as it was.", "small", "muted")
+        )
     if feedback.final and feedback.correct is False and feedback.right_answer:
         items.append(Text(f"The answer: {feedback.right_answer}", "body", "text"))
     if feedback.explanation:
@@ -380,21 +458,44 @@ def feedback_widgets(app: Any, feedback: Any) -> list[Widget]:
     if feedback.final and feedback.kind in ("single", "multiple", "evidence"):
         for option in feedback.options:
             if option.chosen or option.correct:
-                tag = ("You chose this: " if option.chosen else "") + ("right" if option.correct else "not right")
-                items.append(Text(f"{option.text} ({tag}). {option.explain}", "body",
-                                  "correct" if option.correct else "wrong",
-                                  mark="tick" if option.correct else "cross"))
+                tag = ("You chose this: " if option.chosen else "") + (
+                    "right" if option.correct else "not right"
+                )
+                items.append(
+                    Text(
+                        f"{option.text} ({tag}). {option.explain}",
+                        "body",
+                        "correct" if option.correct else "wrong",
+                        mark="tick" if option.correct else "cross",
+                    )
+                )
     if feedback.final and feedback.kind in ("order", "match"):
         for option in feedback.options:
             tag = "right" if option.correct else f"not right: {option.explain}"
-            items.append(Text(f"{option.text} ({tag})", "body", "correct" if option.correct else "wrong",
-                              mark="tick" if option.correct else "cross"))
-    if feedback.final and feedback.correct is not None and not feedback.withheld and story is not None:
+            items.append(
+                Text(
+                    f"{option.text} ({tag})",
+                    "body",
+                    "correct" if option.correct else "wrong",
+                    mark="tick" if option.correct else "cross",
+                )
+            )
+    if (
+        feedback.final
+        and feedback.correct is not None
+        and not feedback.withheld
+        and story is not None
+    ):
         theme = story.themes.get(feedback.theme)
         if theme is not None:
             guide = f" In the study guide: {theme.guide[0]}." if theme.guide else ""
             items.append(Text(f"Theme: {theme.name}.{guide}", "body", "accent"))
-    if feedback.final and feedback.points and not feedback.withheld and feedback.correct is not None:
+    if (
+        feedback.final
+        and feedback.points
+        and not feedback.withheld
+        and feedback.correct is not None
+    ):
         items.append(Text(f"Points: {feedback.earned:g} of {feedback.points}.", "small", "muted"))
     return items
 

@@ -57,39 +57,67 @@ class SaveLoadScreen(PanelScreen):
         infos = {info.slot: info for info in saves.list_slots(profile)}
         slots = list(saves.SLOTS) if self.mode == "save" else ["auto", "quick", *saves.SLOTS]
         if self.mode == "load" and not infos:
-            items.append(Text("There are no saved games yet. The game saves itself at the start "
-                              "of every scene.", "body", "muted"))
+            items.append(
+                Text(
+                    "There are no saved games yet. The game saves itself at the start "
+                    "of every scene.",
+                    "body",
+                    "muted",
+                )
+            )
         else:
-            items.append(Text("Choose a slot." if self.mode == "save" else "Choose a save to go on from it.",
-                              "small", "muted"))
+            items.append(
+                Text(
+                    "Choose a slot." if self.mode == "save" else "Choose a save to go on from it.",
+                    "small",
+                    "muted",
+                )
+            )
         for slot in slots:
             info = infos.get(slot)
             name = NAMES.get(slot, f"Slot {slot}")
             if info is None:
                 if self.mode == "load":
                     continue
-                items.append(Picture(None, [(f"{name}: empty", "text")], lambda s=slot: self.choose(s), name=name))
+                items.append(
+                    Picture(
+                        None, [(f"{name}: empty", "text")], lambda s=slot: self.choose(s), name=name
+                    )
+                )
                 continue
             if info.damaged:
                 lines = [(f"{name}: cannot be opened", "wrong"), (info.damaged, "muted")]
             else:
-                lines = [(f"{name}: {info.part_title}, {info.scene_title}", "text"),
-                         (friendly(info.saved_at), "muted")]
+                lines = [
+                    (f"{name}: {info.part_title}, {info.scene_title}", "text"),
+                    (friendly(info.saved_at), "muted"),
+                ]
                 if info.line:
                     lines.append((f"\u201c{info.line[:90]}\u201d", "muted"))
-            items.append(Picture(self.image(info.thumbnail), lines, lambda s=slot: self.choose(s), name=name))
+            items.append(
+                Picture(self.image(info.thumbnail), lines, lambda s=slot: self.choose(s), name=name)
+            )
         return items, [Row([Button("Back", self.back, hint="Esc", fill=False)])]
 
     def choose(self, slot: str) -> None:
         if self.mode == "save":
-            from .menu import ConfirmScreen
             from ... import saves
+            from .menu import ConfirmScreen
 
-            exists = self.app.ctx.profile is not None and saves.slot_path(self.app.ctx.profile, slot).exists()
+            exists = (
+                self.app.ctx.profile is not None
+                and saves.slot_path(self.app.ctx.profile, slot).exists()
+            )
             if exists:
-                self.app.push(ConfirmScreen(self.app, "Save over this slot?",
-                                            "The save in it is kept as a backup.", "Save here",
-                                            lambda: self.save(slot)))
+                self.app.push(
+                    ConfirmScreen(
+                        self.app,
+                        "Save over this slot?",
+                        "The save in it is kept as a backup.",
+                        "Save here",
+                        lambda: self.save(slot),
+                    )
+                )
             else:
                 self.save(slot)
             return

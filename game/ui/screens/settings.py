@@ -26,7 +26,9 @@ class SettingsScreen(PanelScreen):
     heading = "Settings"
     compact = False
 
-    def __init__(self, app: App, first_run: bool = False, then: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, app: App, first_run: bool = False, then: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(app)
         self.first_run = first_run
         self.then = then
@@ -47,23 +49,36 @@ class SettingsScreen(PanelScreen):
         self.refresh()
 
     def toggle(self, name: str) -> Callable[[int], None]:
-        return lambda step: self.change(name, (False, True), 1 if not getattr(self.app.ctx.settings, name) else -1)
+        return lambda step: self.change(
+            name, (False, True), 1 if not getattr(self.app.ctx.settings, name) else -1
+        )
 
-    def stepper(self, title: str, name: str, values: Any, show: Callable[[Any], str],
-                note: str = "") -> Stepper:
-        return Stepper(title, lambda: show(getattr(self.app.ctx.settings, name)),
-                       lambda step: self.change(name, values, step), note)
+    def stepper(
+        self, title: str, name: str, values: Any, show: Callable[[Any], str], note: str = ""
+    ) -> Stepper:
+        return Stepper(
+            title,
+            lambda: show(getattr(self.app.ctx.settings, name)),
+            lambda step: self.change(name, values, step),
+            note,
+        )
 
     def build(self) -> tuple[list[Widget], list[Widget]]:
         s = self.app.ctx.settings
         items: list[Widget] = []
         if self.first_run:
-            items.append(Text("Choose what is easiest to read. You can change these at any "
-                              "time in Settings.", "body", "text"))
+            items.append(
+                Text(
+                    "Choose what is easiest to read. You can change these at any time in Settings.",
+                    "body",
+                    "text",
+                )
+            )
         items += [
             self.stepper("Text size", "text_size", look.TEXT_SIZE_STEPS, lambda v: f"{v}%"),
-            self.stepper("Font", "font", tuple(look.FONT_FAMILIES),
-                         lambda v: look.font_family(v).label),
+            self.stepper(
+                "Font", "font", tuple(look.FONT_FAMILIES), lambda v: look.font_family(v).label
+            ),
             self.stepper("Colours", "scheme", tuple(look.SCHEMES), lambda v: look.scheme(v).label),
         ]
         if self.first_run:
@@ -71,34 +86,67 @@ class SettingsScreen(PanelScreen):
             return items, []
         items += [
             self.stepper("Line spacing", "line_spacing", LINE_SPACINGS, lambda v: f"{v:g}"),
-            self.stepper("Text speed", "text_speed", tuple(TEXT_SPEEDS),
-                         lambda v: TEXT_SPEED_LABELS[v],
-                         note="How fast each line types out. Instant shows it all at once."),
-            Stepper("Reduce motion", lambda: ON_OFF[s.reduce_motion], self.toggle("reduce_motion"),
-                    "No fading between pictures."),
+            self.stepper(
+                "Text speed",
+                "text_speed",
+                tuple(TEXT_SPEEDS),
+                lambda v: TEXT_SPEED_LABELS[v],
+                note="How fast each line types out. Instant shows it all at once.",
+            ),
+            Stepper(
+                "Reduce motion",
+                lambda: ON_OFF[s.reduce_motion],
+                self.toggle("reduce_motion"),
+                "No fading between pictures.",
+            ),
         ]
         sound = self.app.sound
         if sound is not None and sound.available:
-            items.append(Stepper("Sounds", lambda: ON_OFF[self.app.ctx.settings.sound],
-                                 self.toggle("sound"), "Soft clicks and notes, nothing loud."))
+            items.append(
+                Stepper(
+                    "Sounds",
+                    lambda: ON_OFF[self.app.ctx.settings.sound],
+                    self.toggle("sound"),
+                    "Soft clicks and notes, nothing loud.",
+                )
+            )
             items.append(self.stepper("Volume", "volume", VOLUME_STEPS, lambda v: f"{v}%"))
         else:
             reason = sound.reason if sound is not None else ""
             items.append(Text(f"Sound: none on this computer. {reason}".strip(), "small", "muted"))
         speech = self.app.speech
         if speech is not None and speech.available:
-            items.append(Stepper("Read lines aloud", lambda: ON_OFF[self.app.ctx.settings.speech],
-                                 self.toggle("speech"), "Uses the computer's voice (espeak-ng)."))
+            items.append(
+                Stepper(
+                    "Read lines aloud",
+                    lambda: ON_OFF[self.app.ctx.settings.speech],
+                    self.toggle("speech"),
+                    "Uses the computer's voice (espeak-ng).",
+                )
+            )
         else:
-            items.append(Text("Reading aloud needs espeak-ng, which is not installed here. "
-                              "The terminal player (run_game.py --text) works with screen readers.",
-                              "small", "muted"))
+            items.append(
+                Text(
+                    "Reading aloud needs espeak-ng, which is not installed here. "
+                    "The terminal player (run_game.py --text) works with screen readers.",
+                    "small",
+                    "muted",
+                )
+            )
         items += [
-            Stepper("Full screen", lambda: ON_OFF[self.app.fullscreen], self.toggle_fullscreen,
-                    "F11 switches it too."),
-            self.stepper("Story version", "age_mode", ("14+", "11-13"),
-                         lambda v: "Ages 14+" if v == "14+" else "Ages 11-13",
-                         note="11-13 tells a few older moments as short summaries."),
+            Stepper(
+                "Full screen",
+                lambda: ON_OFF[self.app.fullscreen],
+                self.toggle_fullscreen,
+                "F11 switches it too.",
+            ),
+            self.stepper(
+                "Story version",
+                "age_mode",
+                ("14+", "11-13"),
+                lambda v: "Ages 14+" if v == "14+" else "Ages 11-13",
+                note="11-13 tells a few older moments as short summaries.",
+            ),
         ]
         return items, [Button("Done", self.done, name="Done")]
 

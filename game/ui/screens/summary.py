@@ -28,8 +28,11 @@ class SummaryView(PanelView):
         if step.next_part is not None:
             title = ctx.story.part(step.next_part).title if ctx.story else step.next_part
             buttons.append(Button(f"Go on to {title}", self.go_on, fill=False, name="Go on"))
-        buttons.append(Button("Back to the title", lambda: control.to_title(self.app), fill=False,
-                              name="Title"))
+        buttons.append(
+            Button(
+                "Back to the title", lambda: control.to_title(self.app), fill=False, name="Title"
+            )
+        )
         self.flow.set_items(items, [Row(buttons)])
         self.flow.focus_first(buttons[0])
 
@@ -42,8 +45,13 @@ class SummaryView(PanelView):
         total = scores.overall(records, step.part)
         items: list[Widget] = [Text(f"The end of {step.part_title}", "heading", "accent")]
         if total.possible:
-            items.append(Text(f"You scored {total.earned:g} out of {total.possible} "
-                              f"({total.percent:.0f}%).", "body", "text"))
+            items.append(
+                Text(
+                    f"You scored {total.earned:g} out of {total.possible} ({total.percent:.0f}%).",
+                    "body",
+                    "text",
+                )
+            )
             by_theme = scores.by_key(records, "theme", step.part)
             rows = []
             for theme_id, score in sorted(by_theme.items()):
@@ -51,8 +59,11 @@ class SummaryView(PanelView):
                 rows.append((theme.name if theme else theme_id, score.earned, score.possible))
             items += [Text("By theme", "body_bold", "text"), Bars(rows)]
             by_skill = scores.by_key(records, "skill", step.part)
-            rows = [(skill.capitalize(), by_skill[skill].earned, by_skill[skill].possible)
-                    for skill in SKILLS if skill in by_skill]
+            rows = [
+                (skill.capitalize(), by_skill[skill].earned, by_skill[skill].possible)
+                for skill in SKILLS
+                if skill in by_skill
+            ]
             items += [Text("By reading skill", "body_bold", "text"), Bars(rows)]
             revisit = scores.to_revisit(records, step.part)
             if revisit:
@@ -63,16 +74,26 @@ class SummaryView(PanelView):
                     where = scene.title if scene else record.scene
                     items.append(Text(f"{question} (in: {where})", "body", "text", mark="right"))
             else:
-                items.append(Text("Every question right first time. Well done.", "body", "correct",
-                                  mark="tick"))
+                items.append(
+                    Text(
+                        "Every question right first time. Well done.",
+                        "body",
+                        "correct",
+                        mark="tick",
+                    )
+                )
         else:
             items.append(Text("No scored questions in this part.", "body", "muted"))
         for feedback in step.withheld:
-            items += [Spacer(2), Text(f"Question: {self.question_text(feedback.checkpoint)}",
-                                      "body_bold", "text")]
+            items += [
+                Spacer(2),
+                Text(f"Question: {self.question_text(feedback.checkpoint)}", "body_bold", "text"),
+            ]
             items += feedback_widgets(self.app, replace(feedback, withheld=False))
         if step.next_part is None:
-            items.append(Text("This is the end of the story. Thank you for playing.", "body", "accent"))
+            items.append(
+                Text("This is the end of the story. Thank you for playing.", "body", "accent")
+            )
         return items
 
     def question_text(self, checkpoint_id: str) -> str:

@@ -42,25 +42,32 @@ class TitleScreen(PanelScreen):
             items.append(Text(f"Playing as {ctx.profile.nickname}.", "small", "text"))
             latest = self.latest()
             if latest is not None:
-                items.append(Button(f"Continue: {latest.part_title}, {latest.scene_title}",
-                                    self.continue_game, name="Continue"))
+                items.append(
+                    Button(
+                        f"Continue: {latest.part_title}, {latest.scene_title}",
+                        self.continue_game,
+                        name="Continue",
+                    )
+                )
         half = {"share": 0.5, "fill": False}
         items += [
             Button("New game", self.new_game),
-            Row([
-                Button("Load", self.load, name="Load a saved game", **half),
-                Button("Choose a part", self.parts, **half),
-                Button("Homework", self.homework, **half),
-                Button("Settings", self.settings, **half),
-                Button("Glossary", self.glossary, name="Glossary and people", **half),
-                Button("Change player", self.change_player, **half),
-                Button("Help", self.help, hint="F1", name="Help", **half),
-                Button("Quit", self.app.quit, **half),
-            ]),
+            Row(
+                [
+                    Button("Load", self.load, name="Load a saved game", **half),
+                    Button("Choose a part", self.parts, **half),
+                    Button("Homework", self.homework, **half),
+                    Button("Settings", self.settings, **half),
+                    Button("Glossary", self.glossary, name="Glossary and people", **half),
+                    Button("Change player", self.change_player, **half),
+                    Button("Help", self.help, hint="F1", name="Help", **half),
+                    Button("Quit", self.app.quit, **half),
+                ]
+            ),
         ]
         return items, []
 
-    def latest(self):  # noqa: ANN201
+    def latest(self):
         from ... import saves
 
         profile = self.app.ctx.profile
@@ -133,7 +140,10 @@ class TitleScreen(PanelScreen):
     def panel_width(self) -> int:
         w, _ = self.app.size
         style = self.style
-        return min(w - 2 * style.margin, max(round(w * 0.5), style.measure_width(style.body) // 2 + style.unit * 6))
+        return min(
+            w - 2 * style.margin,
+            max(round(w * 0.5), style.measure_width(style.body) // 2 + style.unit * 6),
+        )
 
     def layout(self) -> None:
         super().layout()
@@ -145,8 +155,12 @@ class TitleScreen(PanelScreen):
         style = self.style
         pad = style.unit * 3
         head = self.heading_height(self.panel.width - 2 * pad)
-        return pygame.Rect(self.panel.x + pad, self.panel.y + pad + head,
-                           self.panel.width - 2 * pad, self.panel.height - 2 * pad - head)
+        return pygame.Rect(
+            self.panel.x + pad,
+            self.panel.y + pad + head,
+            self.panel.width - 2 * pad,
+            self.panel.height - 2 * pad - head,
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -168,8 +182,15 @@ class TitleScreen(PanelScreen):
         rect = pygame.Rect(left, 0, width, len(lines) * lh + style.unit * 3)
         rect.bottom = h - style.margin
         draw_panel(surface, rect, style)
-        tx.draw_lines(surface, lines, spec, style.scheme.muted, style.scheme.panel,
-                      (rect.x + style.unit * 2, rect.y + style.unit + style.unit // 2), lh)
+        tx.draw_lines(
+            surface,
+            lines,
+            spec,
+            style.scheme.muted,
+            style.scheme.panel,
+            (rect.x + style.unit * 2, rect.y + style.unit + style.unit // 2),
+            lh,
+        )
 
     def describe(self) -> str:
         story = self.app.ctx.story
