@@ -42,7 +42,8 @@ def answer_any(d: Driver) -> None:
         view = d.top.view
         if view.field is not None:
             if not view.field.value:
-                d.type("some words here")
+                words = max(3, getattr(view.cp, "min_words", 0))
+                d.type(" ".join(["Kathy remembers"] * (words // 2 + 1)))
             d.key("enter")
         else:
             if view.kind in ("single", "evidence", "true_false", "multiple") and not view.selected:
