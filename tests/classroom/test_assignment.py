@@ -227,7 +227,10 @@ def test_assign_from_flags_writes_a_file_that_checks_clean(tmp_path: Path) -> No
     assert "0 errors, 0 warnings in 1 file." in text and "id tommy-8c" in text
     assert f"Students open it with: python run_game.py --assignment {target}" in text
     written = target.read_text(encoding="utf-8")
-    assert "levels:                         # played in this order\n  - scenes: [opening]\n  - scenes: [middle]\n" in written
+    assert (
+        "levels:                         # played in this order\n  - scenes: [opening]\n  - scenes: [middle]\n"
+        in written
+    )
     assert written.startswith("# yaml-language-server: $schema=")
     again = io.StringIO()
     assert assign.run(assign_args(check=target, scenes_dir=MINI), again) == 0
