@@ -46,7 +46,8 @@ class App:
         self.fullscreen = False
         self.window_size = size or self.options.size
         self.surface = self._set_mode(self.window_size, self.options.fullscreen)
-        pygame.display.set_caption("Kathy's Memories")
+        self._caption = ""
+        self.set_caption()
         with contextlib.suppress(Exception):
             pygame.key.stop_text_input()  # only while a text field has the focus (IME)
         with contextlib.suppress(Exception):
@@ -77,6 +78,14 @@ class App:
         surface = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
         self.fullscreen = fullscreen
         return surface
+
+    def set_caption(self, place: str = "") -> None:
+        """The window's title: the game, and where the player is (window lists, screen
+        readers' window names and the real-window test read it)."""
+        caption = f"Kathy's Memories – {place}" if place else "Kathy's Memories"
+        if caption != self._caption:
+            self._caption = caption
+            pygame.display.set_caption(caption)
 
     @property
     def size(self) -> tuple[int, int]:

@@ -140,6 +140,7 @@ def to_title(app: App) -> None:
     if play_screen is not None:
         play_screen.autosave()
     app.ctx.session = None
+    app.set_caption()
     title = app.find(TitleScreen)
     if title is not None:
         app.pop_to(title)

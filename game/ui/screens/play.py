@@ -100,6 +100,7 @@ class PlayScreen(Screen):
         if where.scene != self.scene_id:
             self.scene_id = where.scene
             self.pending_autosave = True
+            self.app.set_caption(f"{where.part_title}: {where.scene_title}")
         self._update_picture(where.background, where.time)
         if same_step and self.view is not None:
             self.view.layout()
