@@ -10,12 +10,14 @@ import argparse
 import importlib.util
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import paths
-from .play.state import FlagValue
-from .story.loader import LoadResult, load_story
-from .story.model import Story
+
+if TYPE_CHECKING:  # imported where used: the window's first frame should not wait for them
+    from .play.state import FlagValue
+    from .story.loader import LoadResult
+    from .story.model import Story
 
 EXIT_OK, EXIT_BAD_STORY = 0, 2
 
@@ -54,6 +56,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_for_play(scenes: Path, out: TextIO) -> LoadResult:
     """Load the story (from the cache when unchanged); print its problems if it has errors."""
+    from .story.loader import load_story
+
     result = load_story(scenes, cache_dir=paths.cache_dir())
     if not result.ok:
         errors = result.errors
