@@ -322,6 +322,10 @@ class App:
             pygame.MOUSEWHEEL,
         ):
             self.last_input = time.perf_counter()
+            recorder = self.ctx.homework
+            if recorder is not None:
+                with contextlib.suppress(Exception):
+                    recorder.touch()  # homework time is counted from key presses and clicks
         if event.type == pygame.QUIT:
             self.quit()
             return

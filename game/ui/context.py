@@ -39,7 +39,8 @@ class Options:
     scene: str | None = None
     age: str | None = None
     assignment: Path | None = None
-    flags: Path | None = None
+    flag_values: dict[str, Any] | None = None
+    """Flags to start with (`--flags FILE`, read and checked by the launcher)."""
     size: tuple[int, int] = (1280, 720)
     fullscreen: bool = False
 
@@ -56,7 +57,7 @@ class Options:
             scene=arg("scene"),
             age=arg("age"),
             assignment=arg("assignment"),
-            flags=arg("flags"),
+            flag_values=arg("flag_values"),
         )
 
 

@@ -3,8 +3,6 @@ leaving a play-through, reloading the scene files, and the writer's overlay."""
 
 from __future__ import annotations
 
-import contextlib
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +71,7 @@ def after_profile(app: App) -> None:
     if opts.scene or opts.part:
         from ..play.runner import ActionError
 
-        flags = read_flags(app, opts.flags)
+        flags = opts.flag_values
         try:
             state = ctx.new_state(part=opts.part, scene=opts.scene, flags=flags)
         except ActionError as problem:
@@ -84,52 +82,35 @@ def after_profile(app: App) -> None:
         play(app, state)
 
 
-def read_flags(app: App, path: Any) -> dict[str, Any] | None:
-    """Flags for `--flags FILE` (JSON or YAML: name: value), for writers trying a scene."""
-    if not path:
-        return None
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        try:
-            data = json.loads(text)
-        except ValueError:
-            import yaml
-
-            data = yaml.safe_load(text)
-    except (OSError, ValueError) as error:
-        app.toast(f"Could not read the flags file: {error}")
-        return None
-    if not isinstance(data, dict):
-        app.toast("The flags file should map names to true, false or numbers.")
-        return None
-    return {str(k): v for k, v in data.items() if isinstance(v, (bool, int))}
+WATCH_SECONDS = 2.0
+"""How often the scene files are checked for changes (a stat of each file: well under 1 ms)."""
 
 
 def start_watcher(app: App) -> None:
-    """The writers' StoryWatcher (game/story/watch.py), when it is there."""
+    """The writers' StoryWatcher: F5 reloads, and an idle timer notices edited files."""
     try:
-        from ..story import watch  # type: ignore[attr-defined]
+        from ..story.watch import StoryWatcher
     except ImportError:
         return
-    maker = getattr(watch, "StoryWatcher", None)
-    if maker is None:
+    if app.ctx.story is None:
         return
-    with contextlib.suppress(Exception):
-        app.watcher = maker(app.ctx.options.scenes, cache_dir=app.ctx.cache_dir())
+    app.watcher = StoryWatcher(app.ctx.options.scenes, app.ctx.story, cache_dir=app.ctx.cache_dir())
+    app.after(WATCH_SECONDS, lambda: poll_watcher(app))
 
 
 # ---------------------------------------------------------------------- playing
 
 
-def play(app: App, state: PlayState) -> None:
-    """Start playing from `state`, on top of the title screen."""
+def play(app: App, state: PlayState, keep: Any = None) -> None:
+    """Start playing from `state`, on top of the title screen (or of `keep`: the homework's
+    level menu, which the player comes back to)."""
     from .screens.play import PlayScreen
     from .screens.title import TitleScreen
 
     session = app.ctx.begin(state)
-    title = app.find(TitleScreen)
-    if title is not None:
-        app.pop_to(title)
+    base = keep if keep is not None and keep in app.screens else app.find(TitleScreen)
+    if base is not None:
+        app.pop_to(base)
     app.push(PlayScreen(app, session))
 
 
@@ -139,8 +120,15 @@ def to_title(app: App) -> None:
     play_screen = current_play(app)
     if play_screen is not None:
         play_screen.autosave()
-    app.ctx.session = None
     app.set_caption()
+    from .screens.homework import LevelsScreen
+
+    levels = app.find(LevelsScreen)
+    if levels is not None and app.ctx.homework is not None:
+        app.pop_to(levels)
+        app.ctx.session = None
+        return
+    app.ctx.session = None
     title = app.find(TitleScreen)
     if title is not None:
         app.pop_to(title)
@@ -155,7 +143,13 @@ def current_play(app: App) -> Any:
     return app.find(PlayScreen)
 
 
+HOMEWORK_SAVES = "Saved games are not used during homework: it keeps its own place."
+
+
 def quicksave(app: App) -> None:
+    if app.ctx.homework is not None:
+        app.toast(HOMEWORK_SAVES)
+        return
     play_screen = current_play(app)
     if play_screen is None or app.top is not play_screen:
         app.toast("Quicksave works while reading the story.")
@@ -165,6 +159,9 @@ def quicksave(app: App) -> None:
 
 
 def quickload(app: App) -> None:
+    if app.ctx.homework is not None:
+        app.toast(HOMEWORK_SAVES)
+        return
     if app.ctx.profile is None or app.ctx.story is None:
         return
     state, notices = app.ctx.read_slot("quick")
@@ -181,43 +178,55 @@ def quickload(app: App) -> None:
 
 def reload_story(app: App) -> None:
     """F5: read the scene files again and go on from the same place (for writers)."""
-    from ..play.relocate import relocate
     from .screens.error import ErrorScreen
+    from .screens.title import TitleScreen
 
     ctx = app.ctx
-    result = ctx.load_story()
-    if not result.ok:
-        if not isinstance(app.top, ErrorScreen):
+    if ctx.homework is not None and ctx.session is not None:
+        app.toast("The story is not reloaded during homework.")
+        return
+    if app.watcher is None:
+        result = ctx.load_story()
+        if result.ok:
+            start_watcher(app)
+        elif not isinstance(app.top, ErrorScreen):
             app.push(ErrorScreen(app, diagnostics=result.errors))
         else:
             app.top.set_diagnostics(result.errors)
         return
+    state = ctx.session.state if ctx.session is not None else None
+    story, placed, notice, problems = app.watcher.reload(state)
+    if problems:
+        if isinstance(app.top, ErrorScreen):
+            app.top.set_diagnostics(problems)
+        else:
+            app.push(ErrorScreen(app, diagnostics=problems))
+        return
+    ctx.story = story
     if isinstance(app.top, ErrorScreen):
         app.pop()
     play_screen = current_play(app)
-    if play_screen is not None and ctx.session is not None and ctx.story is not None:
-        state, notice = relocate(ctx.story, ctx.session.state)
-        ctx.begin(state)
-        play_screen.session = ctx.session
+    if play_screen is not None and placed is not None:
+        play_screen.session = ctx.begin(placed)
         play_screen.reset_view()
-        app.toast(notice or "Scene files reloaded.")
-    else:
-        app.toast("Scene files reloaded.")
-    from .screens.title import TitleScreen
-
+    app.toast(notice or "Scene files reloaded.")
     title = app.find(TitleScreen)
     if title is not None:
         title.refresh()
 
 
 def poll_watcher(app: App) -> None:
-    """Called on an idle timer: reload when the writers' watcher saw a change."""
+    """On an idle timer: reload when a scene file changed (writers edit while playing)."""
     watcher = app.watcher
-    if watcher is None:
+    if watcher is None or not app.running:
         return
-    with contextlib.suppress(Exception):
-        if watcher.poll():
-            reload_story(app)
+    try:
+        changed = watcher.poll()
+    except OSError:
+        changed = False
+    if changed and (app.ctx.homework is None or app.ctx.session is None):
+        reload_story(app)
+    app.after(WATCH_SECONDS, lambda: poll_watcher(app))
 
 
 # ---------------------------------------------------------------------- keys
@@ -270,28 +279,21 @@ def before_quit(app: App) -> None:
 
 
 def writer_lines(app: App) -> list[str]:
-    ctx = app.ctx
-    session = ctx.session
+    session = app.ctx.session
     if session is None:
         return ["Writer overlay (F2): start a scene to see where you are."]
     state = session.state
-    scene = session.story.scenes.get(state.scene)
-    lines = [f"Scene: {state.scene}  (op {state.pc})"]
-    if scene is not None:
-        lines.append(f"File: {scene.path}:{scene.line_of(state.pc)}")
     try:
-        from ..story import watch  # type: ignore[attr-defined]
+        from ..story.watch import flag_values, writer_info
 
-        info = watch.writer_info(session.story, state)
-        if isinstance(info, str):
-            lines = info.splitlines()
-        elif isinstance(info, dict):
-            lines = [f"{k}: {v}" for k, v in info.items()]
-    except Exception:
-        pass
-    flags = ", ".join(f"{k}={v}" for k, v in sorted(state.flags.items())) or "none"
+        lines = [writer_info(session.story, state).format()]
+        flags = flag_values(state.flags) or "none"
+    except ImportError:
+        scene = session.story.scenes.get(state.scene)
+        lines = [f"{state.scene}  {scene.path}:{scene.line_of(state.pc)}" if scene else state.scene]
+        flags = ", ".join(f"{k}={v}" for k, v in sorted(state.flags.items())) or "none"
     lines.append(f"Flags: {flags}")
-    lines.append("F5 reloads the scene files.")
+    lines.append("F5 reloads the scene files. F2 hides this.")
     return lines
 
 

@@ -181,13 +181,94 @@ class BriefScreen(PanelScreen):
         ctx = self.app.ctx
         ctx.homework = self.recorder
         ctx.homework_rules = self.assignment.rules()
-        control.play(self.app, state)
+        self.app.replace(LevelsScreen(self.app, self.recorder, state))
 
     def carry_on(self) -> None:
         self.begin(self.resumed)
 
     def start(self) -> None:
         self.begin(self.recorder.new_state(seed=self.app.ctx.seed()))
+
+
+class LevelsScreen(PanelScreen):
+    """The homework's levels: done (with the score and pass or not), in progress, to do."""
+
+    name = "levels"
+    compact = False
+
+    def __init__(self, app: Any, recorder: Any, state: Any) -> None:
+        super().__init__(app)
+        self.recorder = recorder
+        self.state = state
+        self.heading = f"Homework: {recorder.assignment.title}"
+
+    def resume(self) -> None:
+        if self.app.ctx.session is not None:
+            self.state = self.app.ctx.session.state
+        super().resume()
+
+    def build(self) -> tuple[list[Widget], list[Widget]]:
+        state = self.state
+        levels = self.recorder.levels(state)
+        in_progress = state.level is not None and state.level not in state.finished_levels
+        items: list[Widget] = [Text("Choose a level to play.", "small", "muted")]
+        for number, level in enumerate(levels, start=1):
+            if level.finished:
+                verdict = "passed" if level.passed else "not passed"
+                status = (
+                    f"done: {level.score.earned:g} of {level.score.possible} points "
+                    f"({level.score.percent:.0f}%), {verdict}"
+                )
+                mark = "tick" if level.passed else "right"
+            elif in_progress and level.id == state.level:
+                status, mark = "in progress: carry on", "right"
+            else:
+                status, mark = "to do", "box_off"
+            items.append(
+                Button(
+                    f"{level.title} ({level.questions} questions): {status}",
+                    lambda lv=level.id: self.play(lv),
+                    hint=str(number),
+                    variant="option",
+                    mark=mark,
+                    name=level.title,
+                )
+            )
+        if self.recorder.done(state):
+            items.append(
+                Text(
+                    "You have finished every level. Your results are saved.",
+                    "body",
+                    "correct",
+                    mark="tick",
+                )
+            )
+        return items, [
+            Row(
+                [
+                    Button(
+                        "Leave the homework",
+                        self.leave_homework,
+                        hint="Esc",
+                        fill=False,
+                        name="Leave",
+                    )
+                ]
+            )
+        ]
+
+    def play(self, level_id: str) -> None:
+        state = self.state
+        if not (state.level == level_id and level_id not in state.finished_levels):
+            state = self.recorder.enter_level(state, level_id)
+        control.play(self.app, state, keep=self)
+
+    def leave_homework(self) -> None:
+        end_homework(self.app)
+        control.to_title(self.app)
+
+    def back(self) -> None:
+        self.leave_homework()
 
 
 def write_results(app: Any, finished: bool) -> None:

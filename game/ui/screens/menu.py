@@ -20,15 +20,25 @@ class GameMenu(PanelScreen):
         self.play = play
 
     def build(self) -> tuple[list[Widget], list[Widget]]:
-        return [
-            Button("Back to the story", self.back, hint="Esc", name="Resume"),
+        homework = self.app.ctx.homework is not None
+        saving: list[Widget] = [
             Button("Save", self.save, name="Save"),
             Button("Load", self.load, name="Load"),
+        ]
+        return [
+            Button("Back to the story", self.back, hint="Esc", name="Resume"),
+            *([] if homework else saving),
             Button("Lines so far (history)", self.history, name="History"),
             Button("Journal, glossary and people", self.journal, name="Journal"),
             Button("Settings", self.settings, name="Settings"),
             Button("Keys and help", self.help, name="Help"),
-            Button("Save and go to the title screen", self.title, name="Title"),
+            Button(
+                "Save and go to the homework levels"
+                if homework
+                else "Save and go to the title screen",
+                self.title,
+                name="Title",
+            ),
         ], []
 
     def save(self) -> None:

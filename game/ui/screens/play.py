@@ -345,7 +345,13 @@ class PlayScreen(Screen):
         return self.make_thumbnail(None)
 
     def autosave(self, thumbnail: pygame.Surface | None = None) -> None:
+        """The autosave (or, during homework, the homework's own progress and results)."""
         if self.app.ctx.session is not self.session:
+            return
+        if self.app.ctx.homework is not None:
+            from .homework import write_results
+
+            write_results(self.app, finished=False)
             return
         self.app.ctx.write_slot("auto", thumbnail)
 
