@@ -198,25 +198,25 @@ class App:
             stat = source.stat()
             digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
         w, h = self.size
-        return self.ctx.cache_dir() / f"title-{w}x{h}-{digest.hexdigest()}.png"
+        return self.ctx.cache_dir() / f"title-{w}x{h}-{digest.hexdigest()}.bmp"
 
     def _load_title_art(self) -> pygame.Surface:
         """The title picture: from a PNG made on an earlier run (painting takes ~30 ms and
         importing the painter ~40 ms more, which the first frame should not wait for)."""
         path = self._title_cache_path()
         with contextlib.suppress(Exception):
-            picture = pygame.image.load(str(path))
+            picture = pygame.image.load(str(path))  # a BMP: loads in ~1 ms, blits as it is
             if picture.get_size() == self.size:
-                return picture.convert() if pygame.display.get_surface() else picture
+                return picture
         from .art import paint_title
 
         picture = paint_title(self.size)
         with contextlib.suppress(Exception):
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.png")
+            tmp = path.with_suffix(".tmp.bmp")
             pygame.image.save(picture, str(tmp))
             os.replace(tmp, path)
-            for old in path.parent.glob("title-*.png"):
+            for old in path.parent.glob("title-*.*"):
                 if old != path and old.stat().st_mtime < path.stat().st_mtime - 1:
                     old.unlink()
         return picture
@@ -224,6 +224,7 @@ class App:
     def scene_art(self, background: str, when: str) -> pygame.Surface:
         from . import art
 
+        self._title_art = None  # 3.7 MB at 1280x720: read again (1 ms) when the title returns
         return art.background(background, self.size, when, self.ctx.settings.scheme)
 
     def dim(self, surface: pygame.Surface) -> None:

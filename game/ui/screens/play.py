@@ -56,6 +56,8 @@ class PlayScreen(Screen):
         self.bar_rect = pygame.Rect(0, 0, 0, 0)
         self.info_rect = pygame.Rect(0, 0, 0, 0)
         self.bar_full = True
+        self._backdrop: pygame.Surface | None = None
+        self._backdrop_key: Any = None
         self._build_bar()
         self.reported = False
 
@@ -282,13 +284,37 @@ class PlayScreen(Screen):
 
     # ------------------------------------------------------------------ drawing
 
+    def _frame_key(self) -> tuple[Any, ...]:
+        return (
+            id(self.view),
+            self.picture_key,
+            self.app.size,
+            id(self.style),
+            id(self.bar.focus),
+            id(self.bar.hover),
+            self.bar_full,
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
+        view = self.view
+        typing = isinstance(view, LineView) and view.typing() and self.fade <= 0
+        if typing and self._backdrop is not None and self._backdrop_key == self._frame_key():
+            # While a line types out only its text changes: blit the rest, drawn once.
+            surface.blit(self._backdrop, (0, 0))
+            view.draw_text(surface)
+            return
         self.layout()
         self.draw_picture(surface)
         self.draw_info(surface)
         self.bar.draw(surface)
-        if self.view is not None:
-            self.view.draw(surface)
+        if typing:
+            view.draw_box(surface)
+            self._backdrop = surface.copy()
+            self._backdrop_key = self._frame_key()
+            view.draw_text(surface)
+        elif view is not None:
+            self._backdrop = None
+            view.draw(surface)
         if self.pending_autosave:
             self.pending_autosave = False
             self.autosave(self.make_thumbnail(surface))
@@ -471,11 +497,15 @@ class LineView:
         pass
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_box(surface)
+        self.draw_text(surface)
+
+    def draw_box(self, surface: pygame.Surface) -> None:
+        """The panel and the speaker's name: what stays still while the line types out."""
         style = self.screen.style
         sch = style.scheme
         pad = style.unit * 3
         draw_panel(surface, self.box, style)
-        x, y = self.box.x + pad, self.box.y + pad
         label = self.label()
         if label:
             spec = style.speaker if self.step.kind != "quote" else style.small
@@ -486,9 +516,17 @@ class LineView:
                 spec,
                 ink,
                 sch.panel,
-                (x, y),
+                (self.box.x + pad, self.box.y + pad),
                 style.line_h(style.speaker),
             )
+
+    def draw_text(self, surface: pygame.Surface) -> None:
+        """The line itself (typed so far) and, once typed, the hint to go on."""
+        style = self.screen.style
+        sch = style.scheme
+        pad = style.unit * 3
+        x, y = self.box.x + pad, self.box.y + pad
+        if self.label():
             y += style.line_h(style.speaker)
         lines = self.pages[self.page]
         chars = int(self.shown) if self.typing() else None
