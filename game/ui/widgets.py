@@ -93,6 +93,8 @@ def draw_mark(surface: pygame.Surface, kind: str, rect: pygame.Rect, colour: RGB
             "right": [(cx - h / 2, cy - h), (cx - h / 2, cy + h), (cx + h / 1.2, cy)],
         }[kind]
         pygame.draw.polygon(surface, colour, points)
+    elif kind == "dot":
+        pygame.draw.circle(surface, colour, (cx, cy), max(3, s // 6))
     elif kind == "grip":
         for i in range(3):
             yy = y + s * (0.3 + 0.2 * i)
@@ -277,7 +279,8 @@ class Button(Widget):
         sch = style.scheme
         if self.variant == "primary":
             return sch.button, sch.button_text, sch.button
-        return sch.panel, sch.text, sch.accent if self.selected else sch.panel_edge
+        ink = sch.text if self.enabled else sch.muted
+        return sch.panel, ink, sch.accent if self.selected else sch.panel_edge
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, style: Style, st: DrawState) -> None:
         spec = self._spec(style)
@@ -312,14 +315,6 @@ class Button(Widget):
             align=align,
             width=rect.width - 2 * pad - mark_w,
         )
-        if not self.enabled:
-            pygame.draw.line(
-                surface,
-                ink,
-                (rect.x + pad, rect.bottom - pad),
-                (rect.right - pad, rect.bottom - pad),
-                1,
-            )
 
     def activate(self) -> None:
         if self.enabled and self.action is not None:

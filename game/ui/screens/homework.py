@@ -155,7 +155,7 @@ class BriefScreen(PanelScreen):
                         line.strip().lstrip("- "),
                         "body",
                         "text",
-                        mark="right" if line.startswith("  - ") else None,
+                        mark="dot" if line.startswith("  - ") else None,
                     )
                 )
         if self.notice:

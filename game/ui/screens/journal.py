@@ -75,7 +75,7 @@ class JournalScreen(PanelScreen):
                 themes.setdefault(theme.name if theme else "Other memories", []).append(entry.text)
             for name, texts in themes.items():
                 items.append(Text(name, "small", "muted"))
-                items += [Text(text, "body", "text", mark="right") for text in texts]
+                items += [Text(text, "body", "text", mark="dot") for text in texts]
         return items
 
     def first_focus(self) -> Widget | None:

@@ -69,7 +69,9 @@ class SettingsScreen(PanelScreen):
         if self.first_run:
             items.append(
                 Text(
-                    "Choose what is easiest to read. You can change these at any time in Settings.",
+                    "Choose what is easiest to read. The Left and Right arrow keys (or the arrow "
+                    "buttons) change a setting; Tab moves on. You can change these at any time "
+                    "in Settings.",
                     "body",
                     "text",
                 )

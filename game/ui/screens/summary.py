@@ -116,7 +116,7 @@ class SummaryView(PanelView):
                     scene = story.scenes.get(record.scene) if story else None
                     question = self.question_text(record.checkpoint)
                     place = scene.title if scene else record.scene
-                    items.append(Text(f"{question} (in: {place})", "body", "text", mark="right"))
+                    items.append(Text(f"{question} (in: {place})", "body", "text", mark="dot"))
             elif records:
                 items.append(
                     Text(
