@@ -43,8 +43,8 @@ class ErrorScreen(PanelScreen):
             count = len(self.diagnostics)
             items.append(
                 Text(
-                    f"The scene files have {count} error{'s' if count != 1 else ''}, so "
-                    "the story cannot go on. Your saves are safe.",
+                    f"The scene files have {count} error{'s' if count != 1 else ''}. "
+                    "Your saves are safe.",
                     "body",
                     "text",
                 )
@@ -59,9 +59,14 @@ class ErrorScreen(PanelScreen):
                         "muted",
                     )
                 )
-            items.append(
-                Text("Fix the files, then press R (or F5) to read them again.", "body", "text")
+            playing = not self.at_start and self.app.ctx.session is not None
+            advice = (
+                "You can play on with the scenes as they were, or fix the files and press R "
+                "(or F5) to read them again."
+                if playing
+                else "Fix the files, then press R (or F5) to read them again."
             )
+            items.append(Text(advice, "body", "text"))
         else:
             items.append(
                 Text(
@@ -87,6 +92,8 @@ class ErrorScreen(PanelScreen):
         buttons: list[Widget] = [
             Button("Reload the scene files", self.reload, hint="R", fill=False, name="Reload")
         ]
+        if self.diagnostics and not self.at_start and self.app.ctx.session is not None:
+            buttons.insert(0, Button("Play on", self.app.pop, fill=False, name="Play on"))
         if not self.at_start:
             buttons.append(Button("Title screen", self.title, hint="Esc", fill=False, name="Title"))
         buttons.append(Button("Quit", self.app.quit, fill=False, name="Quit"))
