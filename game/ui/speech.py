@@ -13,6 +13,7 @@ class Speech:
     def __init__(self) -> None:
         self.program = shutil.which("espeak-ng") or shutil.which("espeak")
         self.process: subprocess.Popen[bytes] | None = None
+        self._stopped: list[subprocess.Popen[bytes]] = []
         self.spoken: list[str] = []
         """What was sent to the speaker (tests read it)."""
 
@@ -34,10 +35,12 @@ class Speech:
             )
 
     def stop(self) -> None:
+        """Stop the line being spoken, without waiting for the speaker to finish."""
         process = self.process
         self.process = None
         if process is not None and process.poll() is None:
             with contextlib.suppress(OSError):
                 process.terminate()
-            with contextlib.suppress(Exception):
-                process.wait(timeout=0.05)
+            self._stopped.append(process)
+        # reap speakers stopped earlier (poll never blocks)
+        self._stopped = [p for p in self._stopped if p.poll() is None]

@@ -519,6 +519,7 @@ class TextField(Widget):
         self.max_chars = max_chars
         self.name = name
         self.on_change: Action | None = None
+        self._ime_rect: pygame.Rect | None = None
 
     @property
     def label(self) -> str:
@@ -572,6 +573,10 @@ class TextField(Widget):
             else:
                 caret_xy = self._draw_value(surface, inner, style)
             if st.focused:
+                if rect != self._ime_rect:  # input methods place their window here
+                    self._ime_rect = rect.copy()
+                    with contextlib.suppress(pygame.error):
+                        pygame.key.set_text_input_rect(rect)
                 x, y = caret_xy
                 off = tx.line_offset(spec, lh)
                 pygame.draw.line(

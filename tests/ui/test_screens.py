@@ -590,3 +590,15 @@ def test_the_scene_redraws_only_when_something_changes(tmp_path: Path) -> None:
 
 
 __all__ = ["shutil"]
+
+
+def test_writers_start_at_a_scene_with_flags_and_see_where_they_are(tmp_path: Path) -> None:
+    d = Driver(MINI, tmp_path, profile="Writer", scene="middle", flag_values={"secret": True})
+    assert d.screen_name == "play/LineView" and d.text == "Middle line."
+    assert d.app.ctx.session.state.flags["secret"] is True
+    d.key("f2")
+    from game.ui.control import writer_lines
+
+    lines = "\n".join(writer_lines(d.app))
+    assert "middle" in lines and "middle.yaml:" in lines and "secret" in lines
+    d.shot()  # the overlay draws
