@@ -119,7 +119,7 @@ def test_title_then_the_first_line_in_a_real_window(
 
         def title_drawn() -> bool:
             shot = screenshot(env, tmp_path / "title.png")
-            return close_to(shot.get_at((60, top + 120)), cream.panel)
+            return close_to(shot.get_at((36, top + 200)), cream.panel)
 
         wait_for(title_drawn, what="the title's menu panel")
         time.sleep(1.0)  # the story loads after the first frame; then New game has the focus
