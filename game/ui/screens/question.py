@@ -191,6 +191,16 @@ class QuestionView(PanelView):
                 "muted",
             ),
         ]
+        review = getattr(step, "review_round", 0)
+        if review:
+            items.append(
+                Text(
+                    f"Another go (review round {review}): a question you missed earlier in "
+                    "this level. Put right now, it earns half its points.",
+                    "small",
+                    "muted",
+                )
+            )
         if step.already_answered:
             items.append(
                 Text(
@@ -218,6 +228,8 @@ class QuestionView(PanelView):
         buttons.append(
             Button("Re-read the scene", self.reread, hint="R", fill=False, name="Re-read")
         )
+        if getattr(step, "may_skip", False):  # homework may make free text optional
+            buttons.append(Button("Leave it out", self.skip, fill=False, name="Leave it out"))
         self.flow.set_items(items, [Row(buttons)], keep_focus=not first)
         if first:
             self.flow.focus_first(self.field)
@@ -368,6 +380,10 @@ class QuestionView(PanelView):
             self.app.sound.play(
                 "right" if feedback.correct else "try" if feedback.correct is False else "choose"
             )
+
+    def skip(self) -> None:
+        """Leave an optional free-text question out (the runner takes "" as skipping)."""
+        self.screen.act("answer", "", 0.0)
 
     def hint(self) -> None:
         from ...play.runner import ActionError
