@@ -8,7 +8,10 @@ from __future__ import annotations
 import array
 import contextlib
 import math
+import os
 import random
+import sys
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -32,6 +35,17 @@ def _tone(notes: list[tuple[float, float]], volume: float = 0.35, noise: float =
     return samples.tobytes()
 
 
+def no_sound_device() -> bool:
+    """True where there is plainly no sound device (Linux without ALSA devices or a sound
+    server), so the mixer is not even tried: trying makes ALSA print a page of errors."""
+    if sys.platform != "linux" or os.environ.get("SDL_AUDIODRIVER"):
+        return False
+    if os.path.exists("/dev/snd") or os.environ.get("PULSE_SERVER"):
+        return False
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", "/nonexistent"))
+    return not ((runtime / "pulse").exists() or (runtime / "pipewire-0").exists())
+
+
 class Sounds:
     def __init__(self) -> None:
         self.available = False
@@ -41,6 +55,10 @@ class Sounds:
         self.volume = 0.5
 
     def start(self, settings: Any) -> None:
+        if no_sound_device():
+            self.reason = "No sound device was found."
+            self.available = False
+            return
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(RATE, -16, 1, 512)
