@@ -13,17 +13,25 @@ from game.text_player import TextPlayer, parse_response
 from tests.autoplay import play_through
 from tests.helpers import MINI, ROOT
 
+PLAYER: list[TextPlayer] = []
+
 
 def keyboard(answers: list[str]) -> tuple[list[str], object]:
+    """Types `answers` in turn; '@text' types the number of the option shown with that text
+    (options are shuffled for each player, so their numbers differ)."""
     prompts: list[str] = []
     queue: Iterator[str] = iter(answers)
 
     def read(prompt: str) -> str:
         prompts.append(prompt)
         try:
-            return next(queue)
+            answer = next(queue)
         except StopIteration:
             raise EOFError from None
+        if answer.startswith("@"):
+            choices = PLAYER[-1].session.step.choices
+            return str(choices.index(answer[1:]) + 1)
+        return answer
 
     return prompts, read
 
@@ -34,6 +42,7 @@ def run(story, tmp_path: Path, answers: list[str], **options) -> tuple[str, list
     player = TextPlayer(
         story, saves.SaveStore(tmp_path / "saves"), read=read, out=out, width=90, **options
     )
+    PLAYER.append(player)
     player.run()
     return out.getvalue(), prompts, player
 
@@ -50,7 +59,7 @@ def test_the_whole_test_story_can_be_played_to_the_end(
 
 def test_a_first_session_reads_as_plain_text(mini_story, tmp_path: Path) -> None:
     text, _prompts, _ = run(
-        mini_story, tmp_path, ["Kit", "n", "", "", "2", "", "", "h", "1", "", "q", "q"]
+        mini_story, tmp_path, ["Kit", "n", "", "", "2", "", "", "h", "@Tommy", "", "q", "q"]
     )
     assert "Hello, Kit." in text
     assert (
@@ -59,6 +68,7 @@ def test_a_first_session_reads_as_plain_text(mini_story, tmp_path: Path) -> None
     )
     assert "Pick one.\n  1. Kind\n  2. Secret" in text
     assert "Question. Theme: Friendship. Skill: retrieve. 1 point.\nWho spoke line two?" in text
+    assert "  1. Tommy\n  2. Kathy" in text or "  1. Kathy\n  2. Tommy" in text
     assert "Hint: Look at the speaker." in text
     assert "Yes, that's right.\nTommy said it." in text
     assert "Your place is saved." in text

@@ -33,11 +33,17 @@ class Grade:
 
 
 def display_order(checkpoint: s.Checkpoint, seed: int) -> list[int]:
-    """How the items (order) or right-hand sides (match) are shuffled for this player.
+    """How options, events (order) or right-hand sides (match) are shuffled for this player.
 
-    Never the right order itself when there is another: a question whose answer is already on
-    the screen would test nothing.
+    Options are shuffled so that where a writer happens to put the right answer teaches
+    nothing ("it is always the second one").  Events and pairs are never shown in the right
+    order itself when there is another: a question whose answer is already on the screen
+    would test nothing.
     """
+    if isinstance(checkpoint, (s.SingleChoice, s.MultipleSelect, s.PickEvidence)):
+        order = list(range(len(checkpoint.options)))
+        random.Random(f"{seed}:{checkpoint.id}:options").shuffle(order)
+        return order
     if isinstance(checkpoint, s.OrderEvents):
         count = len(checkpoint.items)
     elif isinstance(checkpoint, s.MatchPairs):
@@ -45,8 +51,7 @@ def display_order(checkpoint: s.Checkpoint, seed: int) -> list[int]:
     else:
         return []
     order = list(range(count))
-    shuffler = random.Random(f"{seed}:{checkpoint.id}")
-    shuffler.shuffle(order)
+    random.Random(f"{seed}:{checkpoint.id}").shuffle(order)
     if order == sorted(order):  # never show the answer itself: rotate by one instead
         order = order[1:] + order[:1]
     return order
@@ -55,7 +60,7 @@ def display_order(checkpoint: s.Checkpoint, seed: int) -> list[int]:
 def choices_shown(checkpoint: s.Checkpoint, seed: int) -> list[str]:
     """The texts a player chooses among, in display order."""
     if isinstance(checkpoint, (s.SingleChoice, s.MultipleSelect, s.PickEvidence)):
-        return [option.text for option in checkpoint.options]
+        return [checkpoint.options[i].text for i in display_order(checkpoint, seed)]
     if isinstance(checkpoint, s.TrueFalse):
         return ["True", "False"]
     if isinstance(checkpoint, s.OrderEvents):
@@ -68,9 +73,9 @@ def choices_shown(checkpoint: s.Checkpoint, seed: int) -> list[str]:
 def grade(checkpoint: s.Checkpoint, response: Any, seed: int) -> Grade:
     """Grade `response`; raises ResponseError if it is not a response to this checkpoint."""
     if isinstance(checkpoint, (s.SingleChoice, s.PickEvidence)):
-        return _grade_single(checkpoint, response)
+        return _grade_single(checkpoint, response, seed)
     if isinstance(checkpoint, s.MultipleSelect):
-        return _grade_multiple(checkpoint, response)
+        return _grade_multiple(checkpoint, response, seed)
     if isinstance(checkpoint, s.TrueFalse):
         return _grade_true_false(checkpoint, response)
     if isinstance(checkpoint, s.OrderEvents):
@@ -90,38 +95,51 @@ def _index(response: Any, count: int) -> int:
     return response
 
 
-def _grade_single(checkpoint: s.SingleChoice | s.PickEvidence, response: Any) -> Grade:
-    chosen = _index(response, len(checkpoint.options))
-    options = tuple(
-        OptionFeedback(option.text, option.correct, index == chosen, option.explain)
-        for index, option in enumerate(checkpoint.options)
+def _option_feedback(
+    checkpoint: s.SingleChoice | s.MultipleSelect | s.PickEvidence,
+    shown: list[int],
+    chosen: set[int],
+) -> tuple[OptionFeedback, ...]:
+    """Every option with its explanation, in the order the player saw them."""
+    return tuple(
+        OptionFeedback(
+            checkpoint.options[index].text,
+            checkpoint.options[index].correct,
+            index in chosen,
+            checkpoint.options[index].explain,
+        )
+        for index in shown
     )
+
+
+def _grade_single(checkpoint: s.SingleChoice | s.PickEvidence, response: Any, seed: int) -> Grade:
+    """`response` is the display position of the option chosen."""
+    shown = display_order(checkpoint, seed)
+    chosen = shown[_index(response, len(checkpoint.options))]
     right = next(option for option in checkpoint.options if option.correct)
     return Grade(
         checkpoint.options[chosen].correct,
-        options,
+        _option_feedback(checkpoint, shown, {chosen}),
         checkpoint.options[chosen].explain,
         right.text,
         checkpoint.options[chosen].text,
     )
 
 
-def _grade_multiple(checkpoint: s.MultipleSelect, response: Any) -> Grade:
+def _grade_multiple(checkpoint: s.MultipleSelect, response: Any, seed: int) -> Grade:
+    """`response` holds the display positions of every option chosen."""
     if isinstance(response, (str, bytes)) or not isinstance(
         response, (list, tuple, set, frozenset)
     ):
         raise ResponseError(f"expected a set of option numbers, got {response!r}")
-    chosen = {_index(item, len(checkpoint.options)) for item in response}
+    shown = display_order(checkpoint, seed)
+    chosen = {shown[_index(item, len(checkpoint.options))] for item in response}
     if not chosen:
         raise ResponseError("choose at least one option")
     right = {index for index, option in enumerate(checkpoint.options) if option.correct}
-    options = tuple(
-        OptionFeedback(option.text, option.correct, index in chosen, option.explain)
-        for index, option in enumerate(checkpoint.options)
-    )
     return Grade(
         chosen == right,
-        options,
+        _option_feedback(checkpoint, shown, chosen),
         "",
         "; ".join(checkpoint.options[i].text for i in sorted(right)),
         "; ".join(checkpoint.options[i].text for i in sorted(chosen)),
@@ -310,3 +328,47 @@ def short_answer_matches(
     )
     needed = min_keywords if min_keywords is not None else len(groups)
     return found >= needed
+
+
+# ---------------------------------------------------------------------- robots and tests
+
+
+def right_response(checkpoint: s.Checkpoint, choices: Sequence[str]) -> Any:
+    """A response graded right, in display terms (`choices` as a QuestionStep shows them).
+
+    For robots (playtest, scripted players) and tests, which must not guess positions:
+    options are shuffled for each player.
+    """
+    if isinstance(checkpoint, (s.SingleChoice, s.PickEvidence)):
+        return choices.index(next(o.text for o in checkpoint.options if o.correct))
+    if isinstance(checkpoint, s.MultipleSelect):
+        return sorted(choices.index(o.text) for o in checkpoint.options if o.correct)
+    if isinstance(checkpoint, s.TrueFalse):
+        return checkpoint.answer
+    if isinstance(checkpoint, s.OrderEvents):
+        return [choices.index(item) for item in checkpoint.items]
+    if isinstance(checkpoint, s.MatchPairs):
+        return [choices.index(pair.right) for pair in checkpoint.pairs]
+    if isinstance(checkpoint, s.ShortAnswer):
+        if checkpoint.accept:
+            return checkpoint.accept[0]
+        return " ".join(g if isinstance(g, str) else g[0] for g in checkpoint.keywords)
+    return " ".join(["thoughtful"] * max(checkpoint.min_words, 1))
+
+
+def wrong_response(checkpoint: s.Checkpoint, choices: Sequence[str]) -> Any:
+    """A response graded wrong (free text cannot be wrong: then any text), in display terms."""
+    if isinstance(checkpoint, (s.SingleChoice, s.PickEvidence)):
+        wrong = [choices.index(o.text) for o in checkpoint.options if not o.correct]
+        return min(wrong) if wrong else 0
+    if isinstance(checkpoint, s.MultipleSelect):
+        wrong = [choices.index(o.text) for o in checkpoint.options if not o.correct]
+        return [min(wrong)] if wrong else [0]
+    if isinstance(checkpoint, s.TrueFalse):
+        return not checkpoint.answer
+    if isinstance(checkpoint, (s.OrderEvents, s.MatchPairs)):
+        right = right_response(checkpoint, choices)
+        return right[1:] + right[:1]
+    if isinstance(checkpoint, s.ShortAnswer):
+        return "zzz"
+    return right_response(checkpoint, choices)

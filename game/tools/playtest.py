@@ -50,39 +50,13 @@ MAX_RANDOM_STEPS = 50_000
 
 
 def right_response(checkpoint: s.Checkpoint, seed: int) -> Any:
-    """A response the runner grades as right (any text for free answers), in display terms."""
-    if isinstance(checkpoint, (s.SingleChoice, s.PickEvidence)):
-        return next(i for i, option in enumerate(checkpoint.options) if option.correct)
-    if isinstance(checkpoint, s.MultipleSelect):
-        return [i for i, option in enumerate(checkpoint.options) if option.correct]
-    if isinstance(checkpoint, s.TrueFalse):
-        return checkpoint.answer
-    if isinstance(checkpoint, (s.OrderEvents, s.MatchPairs)):
-        shown = grading.display_order(checkpoint, seed)
-        return [shown.index(item) for item in range(len(shown))]
-    if isinstance(checkpoint, s.ShortAnswer):
-        if checkpoint.accept:
-            return checkpoint.accept[0]
-        return " ".join(g if isinstance(g, str) else g[0] for g in checkpoint.keywords)
-    return " ".join(["thoughtful"] * max(checkpoint.min_words, 1))
+    """A response the runner grades as right, for the player with this seed."""
+    return grading.right_response(checkpoint, grading.choices_shown(checkpoint, seed))
 
 
 def wrong_response(checkpoint: s.Checkpoint, seed: int) -> Any:
     """A response the runner grades as wrong (free answers cannot be wrong: any text)."""
-    if isinstance(checkpoint, (s.SingleChoice, s.PickEvidence)):
-        wrong = [i for i, option in enumerate(checkpoint.options) if not option.correct]
-        return wrong[0] if wrong else 0
-    if isinstance(checkpoint, s.MultipleSelect):
-        wrong = [i for i, option in enumerate(checkpoint.options) if not option.correct]
-        return [wrong[0]] if wrong else [0]
-    if isinstance(checkpoint, s.TrueFalse):
-        return not checkpoint.answer
-    if isinstance(checkpoint, (s.OrderEvents, s.MatchPairs)):
-        right = right_response(checkpoint, seed)
-        return right[1:] + right[:1]
-    if isinstance(checkpoint, s.ShortAnswer):
-        return "zzz"
-    return right_response(checkpoint, seed)
+    return grading.wrong_response(checkpoint, grading.choices_shown(checkpoint, seed))
 
 
 # ---------------------------------------------------------------------- findings

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import paths
-from ..play import runner
+from ..play import grading, runner
 from ..play.state import PlayState, Rules
 from ..story import model as m
 from ..story.diagnostics import Diagnostic, did_you_mean
@@ -482,11 +482,30 @@ class PlaythroughRunner:
             response = wrong_response(checkpoint, self.state.seed)
         elif isinstance(value, bool):
             response = value
+        elif checkpoint.kind in ("single", "evidence", "multiple"):
+            numbers = [value] if isinstance(value, int) else list(value)
+            response = [self.shown_position(checkpoint, n, step) for n in numbers]
+            if checkpoint.kind != "multiple":
+                response = response[0]
         elif isinstance(value, int):
-            response = [value - 1] if checkpoint.kind == "multiple" else value - 1
+            response = value - 1
         else:
             response = [v - 1 for v in value]
         self.give(response)
+
+    def shown_position(self, checkpoint: Any, number: int, step: Step) -> int:
+        """Option `number` as written in the scene file, where this player sees it.
+
+        Options are shuffled for each player, so numbers in playthroughs follow the file.
+        """
+        assert self.state is not None
+        if not 1 <= number <= len(checkpoint.options):
+            raise _Stop(
+                f"'{checkpoint.id}' has options 1 to {len(checkpoint.options)}, not {number} "
+                f"(line {step.line})"
+            )
+        shown = grading.choices_shown(checkpoint, self.state.seed)
+        return shown.index(checkpoint.options[number - 1].text)
 
     def do_type(self, step: Step) -> None:
         current = self.question(step)

@@ -23,6 +23,7 @@ import pytest
 from game import saves
 from game.classroom import HomeworkRecorder, load_assignment, parse_assignment, read_results
 from game.classroom.results import ResultsError, sealed
+from game.play import grading
 from game.play.runner import ChoiceStep, PartEndStep, QuestionStep, Session
 from game.text_player import TextPlayer
 from game.tools import gradebook as gradebook_tool
@@ -43,16 +44,12 @@ class Clock:
 
 
 def respond(step: QuestionStep, right: bool) -> Any:
+    """A right or wrong answer as the player sees the question (options are shuffled)."""
     kind = step.checkpoint.kind
-    if kind == "order":
-        items = list(step.checkpoint.items)
-        return [step.choices.index(i) for i in (items if right else items[::-1])]
-    if kind == "match":
-        rights = [pair.right for pair in step.checkpoint.pairs]
-        return [step.choices.index(r) for r in (rights if right else rights[1:] + rights[:1])]
-    return {"single": 0 if right else 1, "true_false": right, "multiple": [0, 1], "evidence": 0}[
-        kind
-    ]
+    if kind == "order" and not right:
+        return [step.choices.index(i) for i in reversed(step.checkpoint.items)]
+    choose = grading.right_response if right else grading.wrong_response
+    return choose(step.checkpoint, step.choices)
 
 
 def play_kit(story, assignment, profile) -> Path:
@@ -104,7 +101,7 @@ class Keyboard:
         self.player_ref = player_ref
         self.clock = clock
         self.menu = ["Moonbeam", "c"]
-        self.answers = {"q_single": ["1"], "q_tf": ["f", "f"]}
+        self.answers = {"q_single": ["Tommy"], "q_tf": ["f", "f"]}
         self.typed: list[tuple[str, str]] = []
 
     def __call__(self, prompt: str) -> str:
@@ -125,7 +122,10 @@ class Keyboard:
         if prompt.startswith("Choose a nickname"):
             return self.menu.pop(0)
         if isinstance(step, QuestionStep):
-            return self.answers[step.checkpoint.id].pop(0)
+            answer = self.answers[step.checkpoint.id].pop(0)
+            if answer in step.choices and step.checkpoint.kind != "true_false":
+                return str(step.choices.index(answer) + 1)  # options are shuffled per player
+            return answer
         if isinstance(step, ChoiceStep):
             return "1"
         return ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.play import runner
+from game.play import grading, runner
 from game.play.runner import ActionError, FeedbackStep, LineStep, PartEndStep, QuestionStep
 from game.play.state import Level, Rules
 
@@ -17,33 +17,15 @@ BOTH = Level("both", "Middle, then the opening", scenes=("middle", "opening"))
 PART_ONE = Level("one", "Part One", part="one")
 PART_TWO = Level("two", "Part Two", part="two")
 
-RIGHT = {
-    "single": 0,
-    "true_false": True,
-    "multiple": [0, 1],
-    "evidence": 0,
-    "short": "pale blue",
-    "free": "I think so",
-}
-WRONG = {
-    "single": 1,
-    "true_false": False,
-    "multiple": [2],
-    "evidence": 1,
-    "short": "red",
-    "free": "I think so",
-}
-
 
 def respond(step: QuestionStep, right: bool) -> object:
-    kind = step.checkpoint.kind
-    if kind == "order":
-        items = list(step.checkpoint.items)
-        return [step.choices.index(i) for i in (items if right else items[::-1])]
-    if kind == "match":
-        rights = [pair.right for pair in step.checkpoint.pairs]
-        return [step.choices.index(r) for r in (rights if right else rights[1:] + rights[:1])]
-    return (RIGHT if right else WRONG)[kind]
+    """A right or wrong answer in the terms the player sees (options are shuffled)."""
+    choose = grading.right_response if right else grading.wrong_response
+    if step.checkpoint.kind == "short" and not right:
+        return "red"
+    if step.checkpoint.kind == "free":
+        return "I think so"
+    return choose(step.checkpoint, step.choices)
 
 
 def play(
@@ -139,7 +121,7 @@ def test_an_early_stop_scores_unanswered_questions_as_nothing(mini_story, make_s
     session = make_session(mini_story, rules=Rules(levels=(MIDDLE,)))
     session.advance()
     session.advance()
-    session.answer([0, 1])
+    session.answer(respond(session.step, True))
     score = runner.unit_score(mini_story, session.state)
     assert (score.earned, score.possible, score.answered) == (1.0, 5, 1)
 

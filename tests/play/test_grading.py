@@ -72,11 +72,45 @@ def test_multiple_select_must_be_exactly_the_right_set() -> None:
         ],
         **BASE,
     )
-    assert grading.grade(checkpoint, [1, 0], 0).correct is True
-    assert grading.grade(checkpoint, [0], 0).correct is False
-    assert grading.grade(checkpoint, [0, 1, 2], 0).correct is False
+    shown = grading.choices_shown(checkpoint, 0)
+    a, b, c = (shown.index(text) for text in "ABC")
+    assert grading.grade(checkpoint, [b, a], 0).correct is True
+    assert grading.grade(checkpoint, [a], 0).correct is False
+    assert grading.grade(checkpoint, [a, b, c], 0).correct is False
     with pytest.raises(grading.ResponseError, match="at least one"):
         grading.grade(checkpoint, [], 0)
+
+
+@given(st.integers(0, 10_000))
+def test_options_are_shuffled_per_player_and_graded_by_what_was_shown(seed: int) -> None:
+    checkpoint = s.SingleChoice(
+        id="sc",
+        kind="single",
+        options=[
+            s.Option(text=t, correct=t == "right", explain=f"because {t}")
+            for t in ("right", "no", "nope", "never")
+        ],
+        **BASE,
+    )
+    shown = grading.choices_shown(checkpoint, seed)
+    assert sorted(shown) == sorted(["right", "no", "nope", "never"])
+    result = grading.grade(checkpoint, shown.index("right"), seed)
+    assert result.correct is True and result.response_text == "right"
+    assert [o.text for o in result.options] == shown, "feedback lists options as they were shown"
+    assert (
+        grading.grade(checkpoint, grading.wrong_response(checkpoint, shown), seed).correct is False
+    )
+
+
+def test_the_right_answer_is_not_always_in_the_same_place() -> None:
+    checkpoint = s.SingleChoice(
+        id="sc",
+        kind="single",
+        options=[s.Option(text=t, correct=t == "b", explain="x") for t in "abc"],
+        **BASE,
+    )
+    places = {grading.choices_shown(checkpoint, seed).index("b") for seed in range(30)}
+    assert places == {0, 1, 2}
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from game.play import runner, scores
+from game.play import grading, runner, scores
 from game.play.runner import (
     ActionError,
     ChoiceStep,
@@ -33,20 +33,7 @@ def texts_until_choice(session) -> list[str]:
 def answer_right(session) -> None:
     step = session.step
     assert isinstance(step, QuestionStep)
-    kind = step.checkpoint.kind
-    if kind == "order":
-        response = [step.choices.index(item) for item in step.checkpoint.items]
-    elif kind == "match":
-        response = [step.choices.index(pair.right) for pair in step.checkpoint.pairs]
-    else:
-        response = {
-            "single": 0,
-            "true_false": True,
-            "multiple": [0, 1],
-            "evidence": 0,
-            "short": "pale blue",
-            "free": "I think so",
-        }[kind]
+    response = grading.right_response(step.checkpoint, step.choices)
     feedback = session.answer(response, seconds=3.5)
     assert feedback.final
     session.advance()

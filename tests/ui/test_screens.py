@@ -129,7 +129,7 @@ def test_locked_history_lines_cannot_be_chosen(tmp_path: Path) -> None:
     d = new_player(tmp_path)
     d.key("enter")
     to_question(d)
-    d.key("1").key("enter")  # answer it (right)
+    pick(d, "Tommy").key("enter")  # answer it (right)
     session = d.app.ctx.session
     session.state = replace(session.state, rules=replace(session.state.rules, lock_answered=True))
     d.key("enter")  # go on past the feedback
@@ -147,14 +147,14 @@ def test_single_choice_wrong_then_hint_then_explanation_with_theme(tmp_path: Pat
     assert "Who spoke line two?" in d.text and "Theme: Friendship" in d.text
     d.focus("Check").key("enter")
     assert "Choose an answer first." in d.text
-    d.key("2").key("enter")
+    pick(d, "Kathy").key("enter")
     assert "Not quite" in d.text and "1 try left" in d.text
     d.key("h")
     assert "Hint: Look at the speaker." in d.text
     d.key("r")
     assert d.screen_name == "reread" and "Tommy: Line two." in d.text
     d.key("esc")
-    d.key("2").key("enter")
+    pick(d, "Kathy").key("enter")
     assert d.screen_name == "play/FeedbackView"
     assert "Not this time" in d.text and "The answer: Tommy" in d.text
     assert "Theme: Friendship. In the study guide: The Power of Friendship." in d.text
@@ -162,10 +162,15 @@ def test_single_choice_wrong_then_hint_then_explanation_with_theme(tmp_path: Pat
     assert record.correct is False and record.hints == 1 and record.tries == 2
 
 
+def pick(d: Driver, text: str) -> Driver:
+    """Press the number key of the option showing `text` (options are shuffled per player)."""
+    return d.key(str(d.top.view.step.choices.index(text) + 1))
+
+
 def answer_through(d: Driver) -> None:
     """Answer the opening's two questions right and reach the middle scene's first question."""
     to_question(d)
-    d.key("1").key("enter").key("enter")  # single: Tommy
+    pick(d, "Tommy").key("enter").key("enter")  # single: Tommy
     d.key("t").key("enter").key("enter")  # true/false: true
     to_question(d)
 
@@ -189,7 +194,8 @@ def test_order_by_keyboard_and_match_by_mouse(tmp_path: Path) -> None:
     d = new_player(tmp_path)
     d.key("enter")
     answer_through(d)
-    d.key("1").key("2").focus("Check").key("enter").key("enter")  # multiple
+    pick(d, "A")
+    pick(d, "B").focus("Check").key("enter").key("enter")  # multiple
     assert "Order them." in d.text
     view = d.top.view
     step = view.step
@@ -234,7 +240,7 @@ def test_short_answer_field_edits_pastes_and_grades(
     for _ in range(3):  # multiple, order, match: any answer, to the end of their tries
         answer_any(d)
     assert "Which line?" in d.text
-    d.key("1").key("enter").key("enter")
+    pick(d, "Middle line.").key("enter").key("enter")
     assert "What colour was the shirt?" in d.text
     assert d.top.accepts_text
     d.type("pale blew")
@@ -315,7 +321,7 @@ def test_withheld_feedback_is_shown_at_the_end(tmp_path: Path) -> None:
     session = d.app.ctx.session
     session.state = replace(session.state, rules=replace(session.state.rules, feedback="end"))
     to_question(d)
-    d.key("2").key("enter")
+    pick(d, "Kathy").key("enter")
     assert "You will see how you did at the end of the part." in d.text
     play_to_summary(d)
     assert "Question: Who spoke line two?" in d.text
@@ -515,8 +521,8 @@ def test_screens_draw_text_only_in_the_promised_readable_pairs(tmp_path: Path, s
         d.click_on("New game")
         d.key("space", times=2).key("1")
         to_question(d)
-        d.key("2").key("enter")
-        d.key("2").key("enter")  # feedback with right and wrong marks
+        pick(d, "Kathy").key("enter")
+        pick(d, "Kathy").key("enter")  # feedback with right and wrong marks
         d.key("esc").click_on("Save")
         d.key("esc").key("esc")
         d.key("h").key("esc")
