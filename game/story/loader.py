@@ -134,10 +134,14 @@ def _collector_paused() -> Iterator[None]:
     load about twice as slow), and the first collection after turning it back on would scan
     them all once more.  `gc.freeze()` moves everything alive into the permanent generation,
     so the story is never rescanned, during loading or later while the game runs.  Frozen
-    objects are still freed by reference counting; only garbage *cycles* among them would
-    stay, and the story model makes none.
+    objects are still freed by reference counting (as an old story is after a reload); only
+    garbage *cycles* among them would stay, and the story model makes none.
     """
     was_enabled = gc.isenabled()
+    # Collect first, so that garbage already waiting is not frozen with the story (that would
+    # keep it for good, e.g. in a long game with many reloads).  Frozen objects from earlier
+    # loads are not scanned, so this stays cheap.
+    gc.collect()
     gc.disable()
     try:
         yield
