@@ -127,26 +127,23 @@ def _relative(path: Path, root: Path) -> str:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building the story, then freeze what exists.
+    """Pause the cyclic garbage collector while building the story.
 
     Loading creates hundreds of thousands of small, long-lived objects.  With the collector
     running, Python rescans them again and again while they are made (it made a 2,000-scene
     load about twice as slow), and the first collection after turning it back on would scan
-    them all once more.  `gc.freeze()` moves everything alive into the permanent generation,
-    so the story is never rescanned, during loading or later while the game runs.  Frozen
-    objects are still freed by reference counting (as an old story is after a reload); only
-    garbage *cycles* among them would stay, and the story model makes none.
+    them all once more.  `freeze()` then `unfreeze()` moves every object straight into the
+    oldest generation without scanning it, so the story is only looked at again by an
+    occasional full collection.  (Staying frozen would be quicker still, but frozen garbage
+    cycles are never freed: the window's screens, discarded after a reload, leaked that way.)
     """
     was_enabled = gc.isenabled()
-    # Collect first, so that garbage already waiting is not frozen with the story (that would
-    # keep it for good, e.g. in a long game with many reloads).  Frozen objects from earlier
-    # loads are not scanned, so this stays cheap.
-    gc.collect()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 

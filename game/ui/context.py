@@ -9,7 +9,6 @@ after the first frame is on screen.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -210,11 +209,35 @@ class Context:
 
 
 def png_bytes(surface: pygame.Surface) -> bytes:
+    """The surface as PNG file bytes (for a save's thumbnail).
+
+    Encoded here with zlib rather than `pygame.image.save` into a BytesIO: pygame-ce 2.5.8
+    keeps a reference to the file object it is given, so every autosave leaked its picture
+    (found by the random-input soak).  A PNG is a signature and three chunks.
+    """
+    import struct
+    import zlib
+
     import pygame
 
-    buffer = io.BytesIO()
-    pygame.image.save(surface, buffer, "thumbnail.png")
-    return buffer.getvalue()
+    width, height = surface.get_size()
+    rgb = pygame.image.tobytes(surface, "RGB")
+    stride = width * 3
+    raw = b"".join(b"\x00" + rgb[row * stride : (row + 1) * stride] for row in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return (
+            struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def saves_env(options: Options) -> None:
