@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..story import model as m
-from .runner import review_position, setting_at, settle
+from .runner import placed_at, review_position, settle
 from .state import PlayState
 
 
@@ -52,18 +52,4 @@ def relocate(story: m.Story, state: PlayState) -> tuple[PlayState, str]:
 
 
 def _place(story: m.Story, state: PlayState, scene: m.Scene, pc: int) -> PlayState:
-    background, time = setting_at(scene, pc)
-    moved = replace(
-        state,
-        scene=scene.id,
-        part=scene.part,
-        pc=pc,
-        background=background,
-        time=time,
-        attempt=None,
-        feedback=None,
-        ended_part=None,
-        label=scene.label_before(pc),
-        scene_digest=scene.digest,
-    )
-    return settle(story, moved)
+    return settle(story, placed_at(state, scene, pc))

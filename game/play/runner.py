@@ -273,22 +273,14 @@ def enter_level(story: m.Story, state: PlayState, level_id: str) -> PlayState:
     first = story.scenes[level_scenes(story, level)[0]]
     return _settle(
         story,
-        replace(
+        placed_at(
             state,
-            scene=first.id,
-            part=first.part,
-            pc=0,
-            background=first.background,
-            time=first.time,
-            ended_part=None,
-            feedback=None,
-            attempt=None,
+            first,
             withheld=(),
             review=(),
             review_round=0,
             level=level.id,
             seen_scenes=_add(state.seen_scenes, first.id),
-            scene_digest=first.digest,
         ),
     )
 
@@ -350,20 +342,7 @@ def review_position(story: m.Story, state: PlayState) -> PlayState:
         scene = story.scenes.get(story.checkpoint_scene.get(review[0], ""))
         pc = _ask_pc(scene, review[0]) if scene is not None else None
         if scene is not None and pc is not None:
-            background, time = setting_at(scene, pc)
-            return replace(
-                state,
-                review=review,
-                scene=scene.id,
-                part=scene.part,
-                pc=pc,
-                background=background,
-                time=time,
-                attempt=None,
-                feedback=None,
-                label=scene.label_before(pc),
-                scene_digest=scene.digest,
-            )
+            return placed_at(state, scene, pc, review=review, ended_part=state.ended_part)
         review = review[1:]
     return _unit_end(story, replace(state, review=(), attempt=None, feedback=None))
 
@@ -734,19 +713,7 @@ def _enter_part(story: m.Story, state: PlayState, part_id: str) -> PlayState:
     first = story.scenes[story.part(part_id).first_scene]
     return _settle(
         story,
-        replace(
-            state,
-            scene=first.id,
-            pc=0,
-            background=first.background,
-            time=first.time,
-            ended_part=None,
-            feedback=None,
-            attempt=None,
-            withheld=(),
-            seen_scenes=_add(state.seen_scenes, first.id),
-            scene_digest=first.digest,
-        ),
+        placed_at(state, first, withheld=(), seen_scenes=_add(state.seen_scenes, first.id)),
     )
 
 
@@ -848,6 +815,26 @@ def _settle(story: m.Story, state: PlayState) -> PlayState:
                 background, time = setting_at(scene, pc)
             seen = _add(seen, scene.id)
     raise StoryLoopError(f"the story loops without showing anything, around scene '{scene.id}'")
+
+
+def placed_at(state: PlayState, scene: m.Scene, pc: int = 0, **changes: Any) -> PlayState:
+    """`state` moved to op `pc` of `scene`, with the setting in force there and no question,
+    feedback or part end pending; `changes` are further fields to set.  Not yet settled."""
+    background, time = setting_at(scene, pc)
+    fields: dict[str, Any] = {
+        "scene": scene.id,
+        "part": scene.part,
+        "pc": pc,
+        "background": background,
+        "time": time,
+        "attempt": None,
+        "feedback": None,
+        "ended_part": None,
+        "label": scene.label_before(pc),
+        "scene_digest": scene.digest,
+    }
+    fields.update(changes)
+    return replace(state, **fields)
 
 
 def setting_at(scene: m.Scene, pc: int) -> tuple[str, str]:
