@@ -786,17 +786,21 @@ class TextPlayer:
                 f"You scored {fmt(total.earned)} out of {total.possible} ({total.percent:.0f}%)."
             )
             self.say("By theme:")
-            for theme_id, score in sorted(scores.by_key(records, "theme", step.part).items()):
-                theme = self.story.themes.get(theme_id)
+            by_theme = scores.by_key(records, "theme", step.part)
+            for theme_id in [t for t in self.story.themes if t in by_theme]:  # story.yaml's order
+                score = by_theme[theme_id]
                 self.say(
-                    f"  {theme.name if theme else theme_id}: {fmt(score.earned)} of {score.possible} ({score.percent:.0f}%)"
+                    f"{self.story.themes[theme_id].name}: {fmt(score.earned)} of "
+                    f"{score.possible} ({score.percent:.0f}%)",
+                    indent="  ",
                 )
             self.say("By reading skill:")
             for skill in ("retrieve", "infer", "explain", "evaluate"):
                 score = scores.by_key(records, "skill", step.part).get(skill)
                 if score:
                     self.say(
-                        f"  {skill}: {fmt(score.earned)} of {score.possible} ({score.percent:.0f}%)"
+                        f"{skill}: {fmt(score.earned)} of {score.possible} ({score.percent:.0f}%)",
+                        indent="  ",
                     )
             revisit = scores.to_revisit(records, step.part)
             if revisit:
@@ -804,7 +808,9 @@ class TextPlayer:
                 for record in revisit:
                     scene = self.story.scenes.get(record.scene)
                     self.say(
-                        f"  {self.question_text(record.checkpoint)} (in: {scene.title if scene else record.scene})"
+                        f"{self.question_text(record.checkpoint)} (in: "
+                        f"{scene.title if scene else record.scene})",
+                        indent="  ",
                     )
         for feedback in step.withheld:
             self.say()
