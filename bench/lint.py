@@ -24,27 +24,18 @@ import sys
 import tempfile
 import time
 from argparse import Namespace
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import best  # noqa: E402
 
 from game.story import checks  # noqa: E402
 from game.story.loader import load_story  # noqa: E402
 from game.tools import lint  # noqa: E402
 
 BUDGET_SECONDS = 0.5
-
-
-def best(fn: Callable[[], object], runs: int) -> float:
-    """The fastest of `runs` timings: the least disturbed by the rest of the machine."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def run_lint(scenes: Path) -> None:

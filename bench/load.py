@@ -15,17 +15,17 @@ story (goal < 0.5 s).  Run: python bench/load.py [--scenes 2000] [--runs 3]
 from __future__ import annotations
 
 import argparse
-import gc
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import best  # noqa: E402
 
 from game.story.loader import load_story, scene_files  # noqa: E402
 
@@ -135,16 +135,6 @@ def make_story(folder: Path, scenes: int, parts: int = 4) -> None:
         )
 
 
-def best(runs: int, action) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scenes", type=int, default=2000)
@@ -164,19 +154,23 @@ def main() -> None:
             for path in files:
                 yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
-        bare_s = best(args.runs, bare)
-        load_s = best(args.runs, lambda: load_story(story_dir))
+        bare_s = best(bare, args.runs)
+        load_s = best(lambda: load_story(story_dir), args.runs)
         load_story(story_dir, cache_dir=cache)
-        cached_s = best(args.runs, lambda: load_story(story_dir, cache_dir=cache))
+        cached_s = best(lambda: load_story(story_dir, cache_dir=cache), args.runs)
         assert load_story(story_dir, cache_dir=cache).from_cache
 
         real = ROOT / "scenes"
-        lint_s = best(args.runs, lambda: load_story(real))
+        lint_s = best(lambda: load_story(real), args.runs)
 
         print(f"{len(files)} files, {size / 1e6:.1f} MB, best of {args.runs}")
         print(f"bare CSafeLoader load   {bare_s * 1000:8.0f} ms   1.00")
-        print(f"load_story              {load_s * 1000:8.0f} ms   {load_s / bare_s:.2f} x bare   (goal <= 1.30)")
-        print(f"load_story, cached      {cached_s * 1000:8.0f} ms   {cached_s / bare_s:.2f} x bare   (goal <= 0.15)")
+        print(
+            f"load_story              {load_s * 1000:8.0f} ms   {load_s / bare_s:.2f} x bare   (goal <= 1.30)"
+        )
+        print(
+            f"load_story, cached      {cached_s * 1000:8.0f} ms   {cached_s / bare_s:.2f} x bare   (goal <= 0.15)"
+        )
         print(f"lint of the real story  {lint_s * 1000:8.0f} ms   (goal < 500 ms)")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -12,27 +12,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import best  # noqa: E402
+
 from game.story.loader import load_story  # noqa: E402
 from game.tools.playtest import quick_playtest, random_playtest  # noqa: E402
 
 BUDGET_SECONDS = 10.0
-
-
-def best(fn: Callable[[], object], runs: int) -> float:
-    """The fastest of `runs` timings: the least disturbed by the rest of the machine."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:
