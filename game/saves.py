@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from .atomicfile import clean_stale_temps, write_atomic
+from .jsondoc import GAME_ID, DocumentError, read_document
 from .play.state import PlayState, StateError, state_from_data, state_to_data
 from .story.model import Story
 
-GAME_ID = "kathys-memories"
 SAVE_VERSION = 1
 """The version of the save file format this game writes."""
 READABLE_BY = 1
@@ -244,27 +244,25 @@ def _worth_keeping(path: Path) -> bool:
     return True
 
 
+_SAVE_PROBLEMS = {
+    "missing": "This slot is empty.",
+    "unreadable": "This save cannot be opened ({error.detail}).",
+    "empty": "This save is empty: it was cut short while being written.",
+    "not_text": "This save is damaged: it is not text.",
+    "damaged": (
+        "This save is damaged or cut short (it stops making sense at line {error.line}, "
+        "column {error.col})."
+    ),
+    "foreign": "This file is not a save of Kathy's Memories.",
+}
+
+
 def _parse_save(path: Path) -> tuple[PlayState, dict[str, Any]]:
     """Read one save file, or raise SaveError saying plainly what is wrong with it."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError("This slot is empty.") from None
-    except OSError as error:
-        raise SaveError(f"This save cannot be opened ({error.strerror}).") from None
-    if not raw.strip():
-        raise SaveError("This save is empty: it was cut short while being written.")
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise SaveError("This save is damaged: it is not text.") from None
-    except json.JSONDecodeError as error:
-        raise SaveError(
-            f"This save is damaged or cut short (it stops making sense at line {error.lineno}, "
-            f"column {error.colno})."
-        ) from None
-    if not isinstance(document, dict) or document.get("game") != GAME_ID:
-        raise SaveError("This file is not a save of Kathy's Memories.")
+        document = read_document(path)
+    except DocumentError as error:
+        raise SaveError(_SAVE_PROBLEMS[error.problem].format(error=error)) from None
     version = document.get("save_version")
     readable_by = document.get("readable_by", version)
     if not isinstance(version, int) or not isinstance(readable_by, int):

@@ -17,13 +17,13 @@ from datetime import datetime
 from typing import Any
 
 from ..atomicfile import write_atomic
+from ..jsondoc import GAME_ID
 from ..play import runner, scores
 from ..play.relocate import relocate
 from ..play.state import PlayState, StateError, state_from_data, state_to_data
 from ..story.model import Story
 from .assignment import Assignment
 from .results import (
-    GAME_ID,
     PROGRESS_KIND,
     ResultsFiles,
     dump,

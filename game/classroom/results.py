@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import write_atomic
+from ..jsondoc import GAME_ID, DocumentError, read_document
 from ..play import runner, scores
 from ..play.state import AnswerRecord, PlayState
 from ..story import schema as s
 from ..story.model import Story
 from .assignment import Assignment
 
-GAME_ID = "kathys-memories"
 RESULTS_KIND = "homework-results"
 PROGRESS_KIND = "homework-progress"
 RESULTS_VERSION = 1
@@ -286,24 +286,22 @@ def dump(document: Mapping[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+_RESULTS_PROBLEMS = {
+    "missing": "cannot be read (No such file or directory)",
+    "unreadable": "cannot be read ({error.detail})",
+    "empty": "is empty (it was cut short while being written)",
+    "not_text": "is damaged: it is not text",
+    "damaged": "is damaged or cut short (it stops making sense at line {error.line})",
+    "foreign": "is not a results file of Kathy's Memories",
+}
+
+
 def read_results(path: Path) -> dict[str, Any]:
     """A results file's document, or ResultsError saying plainly what is wrong with it."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ResultsError(f"cannot be read ({error.strerror or error})") from None
-    if not raw.strip():
-        raise ResultsError("is empty (it was cut short while being written)")
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ResultsError("is damaged: it is not text") from None
-    except json.JSONDecodeError as error:
-        raise ResultsError(
-            f"is damaged or cut short (it stops making sense at line {error.lineno})"
-        ) from None
-    if not isinstance(document, dict) or document.get("game") != GAME_ID:
-        raise ResultsError("is not a results file of Kathy's Memories")
+        document = read_document(path)
+    except DocumentError as error:
+        raise ResultsError(_RESULTS_PROBLEMS[error.problem].format(error=error)) from None
     if document.get("kind") != RESULTS_KIND:
         raise ResultsError("is not a homework results file")
     version = document.get("results_version")
